@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def home_view(request):
+    return HttpResponse("Hearth")

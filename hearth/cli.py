@@ -1,0 +1,21 @@
+"""The `hearth` command: Django's management commands with Hearth's settings.
+
+`hearth synth`, `hearth migrate`, `hearth 903 ...` and so on. DATABASE_URL is honoured
+because the settings read it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hearth.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["hearth", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Rules about a child's episodes of care that span more than one row (ssda903.md §1.4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    """An episode as [start, end): it may end on the day the next one starts."""
+
+    start: date
+    end: date | None  # None: still open
+
+    def overlaps(self, other: "Span") -> bool:
+        self_end = self.end or date.max
+        other_end = other.end or date.max
+        return self.start < other_end and other.start < self_end
+
+
+def overlapping(existing: list[Span], new: Span) -> list[Span]:
+    """The existing episodes the new one would overlap."""
+    return [span for span in existing if span.overlaps(new)]
+
+
+def gaps_within_period(spans: list[Span], period_starts: list[date]) -> list[tuple[date, date]]:
+    """Gaps between consecutive episodes that are not the start of a new period of care.
+
+    A new period of care (RNE S) may follow a gap; any other episode must start on the day
+    the previous one ended.
+    """
+    ordered = sorted(spans, key=lambda s: s.start)
+    gaps = []
+    for before, after in zip(ordered, ordered[1:]):
+        if before.end is not None and after.start > before.end and after.start not in period_starts:
+            gaps.append((before.end, after.start))
+    return gaps

@@ -1,0 +1,33 @@
+from hearth.records.models.care import (
+    AnnualOutcome,
+    Adoption,
+    CareLeaverBirthday,
+    DeprivationOfLiberty,
+    Episode,
+    MissingEpisode,
+    PlacedForAdoption,
+    PreviousPermanence,
+    Review,
+)
+from hearth.records.models.child import Child, ChildName
+from hearth.records.models.leaving_care import (
+    Accommodation,
+    Contact,
+    EETSpell,
+    EntitlementGiven,
+    NeedsAssessment,
+    PathwayPlan,
+    PathwayPlanAction,
+    PathwayPlanReview,
+    StayingPut,
+    SupportRequest,
+)
+from hearth.records.models.workforce import Allocation, Council, Provider, Team, Worker
+
+__all__ = [
+    "Accommodation", "Adoption", "Allocation", "AnnualOutcome", "CareLeaverBirthday", "Child",
+    "ChildName", "Contact", "Council", "DeprivationOfLiberty", "EETSpell", "EntitlementGiven",
+    "Episode", "MissingEpisode", "NeedsAssessment", "PathwayPlan", "PathwayPlanAction",
+    "PathwayPlanReview", "PlacedForAdoption", "PreviousPermanence", "Provider", "Review",
+    "StayingPut", "SupportRequest", "Team", "Worker",
+]
