@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from hearth.domain import codes
-from hearth.records.models.constraints import check, code_in, ends_after
+from hearth.records.models.constraints import CodeField, check, code_in, ends_after
 
 
 class Episode(models.Model):
@@ -13,12 +13,12 @@ class Episode(models.Model):
 
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="episodes")
     decom = models.DateField("Date episode commenced (DECOM)")
-    rne = models.CharField("Reason for new episode (RNE)", max_length=1, choices=codes.RNE.choices)
-    ls = models.CharField("Legal status (LS)", max_length=2, choices=codes.LS.choices)
-    cin = models.CharField("Category of need (CIN)", max_length=2, choices=codes.CIN.choices)
-    place = models.CharField("Placement type (PLACE)", max_length=3, choices=codes.PLACE.choices)
-    place_provider = models.CharField(
-        "Placement provider (PLACE_PROVIDER)", max_length=3, blank=True, choices=codes.PLACE_PROVIDER.choices
+    rne = CodeField("Reason for new episode (RNE)", max_length=1, codes=codes.RNE)
+    ls = CodeField("Legal status (LS)", max_length=2, codes=codes.LS)
+    cin = CodeField("Category of need (CIN)", max_length=2, codes=codes.CIN)
+    place = CodeField("Placement type (PLACE)", max_length=3, codes=codes.PLACE)
+    place_provider = CodeField(
+        "Placement provider (PLACE_PROVIDER)", max_length=3, blank=True, codes=codes.PLACE_PROVIDER
     )
     provider = models.ForeignKey(
         "records.Provider", null=True, blank=True, on_delete=models.PROTECT, related_name="episodes"
@@ -28,10 +28,10 @@ class Episode(models.Model):
     pl_la = models.CharField("Placement LA (PL_LA)", max_length=3, blank=True)
     urn = models.CharField("Ofsted URN (URN)", max_length=8, blank=True)
     dec = models.DateField("Date episode ceased (DEC)", null=True, blank=True)
-    rec = models.CharField("Reason episode ceased (REC)", max_length=3, blank=True, choices=codes.REC.choices)
-    reason_place_change = models.CharField(
+    rec = CodeField("Reason episode ceased (REC)", max_length=3, blank=True, codes=codes.REC)
+    reason_place_change = CodeField(
         "Reason for placement change (REASON_PLACE_CHANGE)",
-        max_length=6, blank=True, choices=codes.REASON_PLACE_CHANGE.choices,
+        max_length=6, blank=True, codes=codes.REASON_PLACE_CHANGE,
     )
 
     class Meta:
@@ -67,7 +67,7 @@ class Review(models.Model):
 
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="reviews")
     review = models.DateField("Date of review (REVIEW)")
-    review_code = models.CharField("Participation (REVIEW_CODE)", max_length=3, choices=codes.REVIEW_CODE.choices)
+    review_code = CodeField("Participation (REVIEW_CODE)", max_length=3, codes=codes.REVIEW_CODE)
 
     class Meta:
         ordering = ["child", "review"]
@@ -78,7 +78,7 @@ class MissingEpisode(models.Model):
     """Missing from care, or away without authorisation (903 Missing), and the return interview."""
 
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="missing_episodes")
-    missing = models.CharField("Missing or away (MISSING)", max_length=1, choices=codes.MISSING.choices)
+    missing = CodeField("Missing or away (MISSING)", max_length=1, codes=codes.MISSING)
     mis_start = models.DateField("Start (MIS_START)")
     mis_end = models.DateField("End (MIS_END)", null=True, blank=True)
     return_interview_offered = models.BooleanField(null=True, blank=True)
@@ -105,7 +105,7 @@ class AnnualOutcome(models.Model):
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="annual_outcomes")
     year = models.PositiveSmallIntegerField("Collection year", help_text="Named by the March it ends in.")
     sdq_score = models.PositiveSmallIntegerField("SDQ score (SDQ_SCORE)", null=True, blank=True)
-    sdq_reason = models.CharField("No SDQ reason (SDQ_REASON)", max_length=4, blank=True, choices=codes.SDQ_REASON.choices)
+    sdq_reason = CodeField("No SDQ reason (SDQ_REASON)", max_length=4, blank=True, codes=codes.SDQ_REASON)
     convicted = models.BooleanField("Convicted (CONVICTED)", null=True, blank=True)
     health_check = models.BooleanField("Health check up to date (HEALTH_CHECK)", null=True, blank=True)
     immunisations = models.BooleanField("Immunisations up to date (IMMUNISATIONS)", null=True, blank=True)
@@ -140,9 +140,9 @@ class CareLeaverBirthday(models.Model):
 
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="birthday_records")
     year = models.PositiveSmallIntegerField("Collection year", help_text="Named by the March it ends in.")
-    in_touch = models.CharField("In touch (IN_TOUCH)", max_length=4, choices=codes.IN_TOUCH.choices)
-    activ = models.CharField("Main activity (ACTIV)", max_length=2, choices=codes.ACTIV.choices)
-    accom = models.CharField("Accommodation (ACCOM)", max_length=2, choices=codes.ACCOM.choices)
+    in_touch = CodeField("In touch (IN_TOUCH)", max_length=4, codes=codes.IN_TOUCH)
+    activ = CodeField("Main activity (ACTIV)", max_length=2, codes=codes.ACTIV)
+    accom = CodeField("Accommodation (ACCOM)", max_length=2, codes=codes.ACCOM)
     date_recorded = models.DateField()
 
     class Meta:
@@ -165,8 +165,8 @@ class Adoption(models.Model):
     date_match = models.DateField("Date matched (DATE_MATCH)")
     foster_care = models.BooleanField("Adopted by foster carer(s) (FOSTER_CARE)")
     nb_adoptr = models.PositiveSmallIntegerField("Number of adopters (NB_ADOPTR)")
-    sex_adoptr = models.CharField("Sex of adopter(s) (SEX_ADOPTR)", max_length=2, choices=codes.ADOPTER_SEX.choices)
-    ls_adoptr = models.CharField("Legal status of adopter(s) (LS_ADOPTR)", max_length=3, choices=codes.ADOPTER_LS.choices)
+    sex_adoptr = CodeField("Sex of adopter(s) (SEX_ADOPTR)", max_length=2, codes=codes.ADOPTER_SEX)
+    ls_adoptr = CodeField("Legal status of adopter(s) (LS_ADOPTR)", max_length=3, codes=codes.ADOPTER_LS)
 
     class Meta:
         constraints = [
@@ -183,8 +183,8 @@ class PlacedForAdoption(models.Model):
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="adoption_decisions")
     date_placed = models.DateField("Date of decision (DATE_PLACED)")
     date_placed_ceased = models.DateField("Date decision reversed (DATE_PLACED_CEASED)", null=True, blank=True)
-    reason_placed_ceased = models.CharField(
-        "Reason reversed (REASON_PLACED_CEASED)", max_length=3, blank=True, choices=codes.REASON_PLACED_CEASED.choices
+    reason_placed_ceased = CodeField(
+        "Reason reversed (REASON_PLACED_CEASED)", max_length=3, blank=True, codes=codes.REASON_PLACED_CEASED
     )
 
     class Meta:
@@ -205,7 +205,7 @@ class PreviousPermanence(models.Model):
 
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="previous_permanence")
     period_start = models.DateField("Start of the period of care this was recorded for")
-    prev_perm = models.CharField("Previous permanence (PREV_PERM)", max_length=2, choices=codes.PREV_PERM.choices)
+    prev_perm = CodeField("Previous permanence (PREV_PERM)", max_length=2, codes=codes.PREV_PERM)
     la_perm = models.CharField("LA that arranged it (LA_PERM)", max_length=3, blank=True)
     date_perm = models.CharField(
         "Date of the order (DATE_PERM)", max_length=10, blank=True,

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from hearth.domain import codes
-from hearth.records.models.constraints import check, code_in
+from hearth.records.models.constraints import CodeField, check, code_in
 
 _UPN = re.compile(r"^[A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z])$")
 
@@ -32,7 +32,7 @@ class Child(models.Model):
     upn = models.CharField("UPN", max_length=13, blank=True, validators=[validate_upn])
     sex = models.CharField("Sex (SEX)", max_length=1, choices=[(c, codes.SEX.label(c)) for c in codes.SEX_RECORDED])
     dob = models.DateField("Date of birth (DOB)")
-    ethnic = models.CharField("Ethnicity (ETHNIC)", max_length=4, choices=codes.ETHNIC.choices)
+    ethnic = CodeField("Ethnicity (ETHNIC)", max_length=4, codes=codes.ETHNIC)
     is_uasc = models.BooleanField("Unaccompanied asylum-seeking child (UASC)", default=False)
     duc = models.DateField("Date UASC status ceased (DUC)", null=True, blank=True)
     mother = models.BooleanField("Is a mother (MOTHER)", null=True, blank=True)

@@ -45,3 +45,21 @@ def check(condition: models.Q, name: str, message: str) -> models.CheckConstrain
         violation_error_message=message,
         violation_error_code=name,
     )
+
+
+class CodeField(models.CharField):
+    """A field holding a code from one of the lists in hearth.domain.codes."""
+
+    def __init__(self, *args, codes: CodeList | None = None, **kwargs):
+        if codes is not None:
+            kwargs["choices"] = codes.choices
+            kwargs.setdefault("error_messages", {})["invalid_choice"] = (
+                f"%(value)s is not a {codes.name} code. Choose one from the list."
+            )
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        # Migrations record the plain CharField with its choices; the message is not schema.
+        name, _path, args, kwargs = super().deconstruct()
+        kwargs.pop("error_messages", None)
+        return name, "django.db.models.CharField", args, kwargs

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from hearth.domain import codes
-from hearth.records.models.constraints import check, code_in, ends_after
+from hearth.records.models.constraints import CodeField, check, code_in, ends_after
 
 _CHILD = "records.Child"
 _WORKER = "records.Worker"
@@ -53,9 +53,9 @@ class Contact(models.Model):
 
     child = models.ForeignKey(_CHILD, on_delete=models.CASCADE, related_name="contacts")
     date = models.DateField()
-    kind = models.CharField(max_length=10, choices=codes.CONTACT_KIND.choices)
+    kind = CodeField(max_length=10, codes=codes.CONTACT_KIND)
     worker = models.ForeignKey(_WORKER, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
-    seen_where = models.CharField(max_length=10, choices=codes.SEEN_WHERE.choices)
+    seen_where = CodeField(max_length=10, codes=codes.SEEN_WHERE)
     follows_move = models.BooleanField("After a change of accommodation", default=False)
 
     class Meta:
@@ -73,7 +73,7 @@ class Accommodation(models.Model):
     child = models.ForeignKey(_CHILD, on_delete=models.CASCADE, related_name="accommodation")
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
-    accommodation_type = models.CharField(max_length=20, choices=codes.ACCOMMODATION_TYPE.choices)
+    accommodation_type = CodeField(max_length=20, codes=codes.ACCOMMODATION_TYPE)
     suitable = models.BooleanField()
 
     class Meta:
@@ -99,8 +99,8 @@ class EETSpell(models.Model):
     child = models.ForeignKey(_CHILD, on_delete=models.CASCADE, related_name="eet_spells")
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
-    activity = models.CharField(max_length=15, choices=codes.EET_ACTIVITY.choices)
-    neet_reason = models.CharField("NEET reason", max_length=20, blank=True, choices=codes.NEET_REASON.choices)
+    activity = CodeField(max_length=15, codes=codes.EET_ACTIVITY)
+    neet_reason = CodeField("NEET reason", max_length=20, blank=True, codes=codes.NEET_REASON)
 
     class Meta:
         verbose_name = "EET spell"
@@ -138,7 +138,7 @@ class SupportRequest(models.Model):
     child = models.ForeignKey(_CHILD, on_delete=models.CASCADE, related_name="support_requests")
     received_on = models.DateField()
     request = models.TextField()
-    outcome = models.CharField(max_length=15, choices=codes.SUPPORT_REQUEST_OUTCOME.choices, default="PENDING")
+    outcome = CodeField(max_length=15, codes=codes.SUPPORT_REQUEST_OUTCOME, default="PENDING")
     outcome_on = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -153,7 +153,7 @@ class EntitlementGiven(models.Model):
 
     child = models.ForeignKey(_CHILD, on_delete=models.CASCADE, related_name="entitlements")
     given_on = models.DateField()
-    kind = models.CharField(max_length=25, choices=codes.ENTITLEMENT_KIND.choices)
+    kind = CodeField(max_length=25, codes=codes.ENTITLEMENT_KIND)
     amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     note = models.CharField(max_length=200, blank=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from hearth.domain import codes
-from hearth.records.models.constraints import code_in, ends_after
+from hearth.records.models.constraints import CodeField, code_in, ends_after
 
 
 class Council(models.Model):
@@ -21,7 +21,7 @@ class Council(models.Model):
 
 class Team(models.Model):
     name = models.CharField(max_length=100, unique=True)
-    kind = models.CharField(max_length=20, choices=codes.TEAM_KIND.choices)
+    kind = CodeField(max_length=20, codes=codes.TEAM_KIND)
     locality = models.CharField(max_length=50, blank=True)
 
     class Meta:
@@ -36,8 +36,8 @@ class Worker(models.Model):
     """A social worker, personal adviser or manager."""
 
     name = models.CharField(max_length=100)
-    role = models.CharField(max_length=20, choices=codes.WORKER_ROLE.choices)
-    experience_band = models.CharField(max_length=10, choices=codes.EXPERIENCE_BAND.choices)
+    role = CodeField(max_length=20, codes=codes.WORKER_ROLE)
+    experience_band = CodeField(max_length=10, codes=codes.EXPERIENCE_BAND)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="workers")
     sw_id = models.CharField(
         "Social worker ID (SW_ID)",
@@ -62,8 +62,8 @@ class Provider(models.Model):
     """Who provides a placement: the council's own homes and carers, or another provider."""
 
     name = models.CharField(max_length=150)
-    kind = models.CharField(max_length=30, choices=codes.PROVIDER_KIND.choices)
-    place_provider = models.CharField("Placement provider (PLACE_PROVIDER)", max_length=3, choices=codes.PLACE_PROVIDER.choices)
+    kind = CodeField(max_length=30, codes=codes.PROVIDER_KIND)
+    place_provider = CodeField("Placement provider (PLACE_PROVIDER)", max_length=3, codes=codes.PLACE_PROVIDER)
     postcode = models.CharField(max_length=8, blank=True)
     urn = models.CharField("Ofsted URN", max_length=8, blank=True)
     la_code = models.CharField("LA where it is", max_length=3, blank=True)
@@ -92,11 +92,11 @@ class Allocation(models.Model):
 
     child = models.ForeignKey("records.Child", on_delete=models.CASCADE, related_name="allocations")
     worker = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="allocations")
-    role = models.CharField(max_length=20, choices=codes.ALLOCATION_ROLE.choices)
+    role = CodeField(max_length=20, codes=codes.ALLOCATION_ROLE)
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
-    sw_reason = models.CharField(
-        "Reason for change of social worker (SW_REASON)", max_length=6, blank=True, choices=codes.SW_REASON.choices
+    sw_reason = CodeField(
+        "Reason for change of social worker (SW_REASON)", max_length=6, blank=True, codes=codes.SW_REASON
     )
 
     class Meta:
