@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "hearth.accounts",
     "hearth.records",
     "hearth.casework",
@@ -100,7 +101,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "casework:home"
+# Sessions end after 30 minutes without a request (every request renews the session).
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Sign-in lockout: this many failures for one username within the window locks it for the window.
+HEARTH_SIGN_IN_MAX_FAILURES = 5
+HEARTH_SIGN_IN_LOCKOUT_MINUTES = 15
+
+FORM_RENDERER = "hearth.govuk_forms.GovukFormRenderer"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

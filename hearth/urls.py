@@ -3,5 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("hearth.accounts.urls")),
     path("", include("hearth.casework.urls")),
 ]

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from hearth.accounts.audit import AuditEntry  # noqa: F401  (registers the model)
 from hearth.accounts.roles import Role
 
 
@@ -20,3 +21,10 @@ class User(AbstractUser):
                 violation_error_message="Choose a role from the list.",
             )
         ]
+
+
+class SignInFailure(models.Model):
+    """A failed sign-in, kept by username (known or not) so repeated guessing locks the name."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    at = models.DateTimeField(db_index=True)
