@@ -3,4 +3,8 @@ from django.urls import path
 from hearth.casework import views
 
 app_name = "casework"
-urlpatterns = [path("", views.home_view, name="home")]
+urlpatterns = [
+    path("", views.home_view, name="home"),
+    path("caseload/", views.caseload_view, name="caseload"),
+    path("children/<int:pk>/", views.child_record_view, name="child_record"),
+]

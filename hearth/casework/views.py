@@ -1,9 +1,17 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from hearth.accounts.access import caseload_for, children_for
+from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from hearth.casework.caseload import caseload_rows
+from hearth.casework.summary import child_summary
+from hearth.casework.timeline import child_timeline
 from hearth.records.selectors import council_get, headline_counts
 
 
@@ -30,3 +38,56 @@ def home_view(request):
         "numeric_columns": {1},
     }
     return render(request, "casework/home.html", context)
+
+
+@login_required
+def caseload_view(request):
+    """The children allocated to me."""
+    today = timezone.localdate()
+    rows = caseload_rows(caseload_for(request.user, as_at=today), as_at=today)
+    return render(request, "casework/caseload.html", {
+        "council": council_get(),
+        "caption": f"{len(rows)} children and young people",
+        "headers": ["Name", "Age", "Status", "Lives", "Last contact"],
+        "numeric": {1},
+        "rows": [
+            [
+                {"text": row.name, "href": reverse("casework:child_record", args=[row.pk])},
+                row.age,
+                row.status,
+                row.lives,
+                date_format(row.last_contact, "j M Y") if row.last_contact else "None recorded",
+            ]
+            for row in rows
+        ],
+    })
+
+
+@login_required
+def child_record_view(request, pk: int):
+    """One child's record: summary and timeline. Refused (403) outside the user's need to know."""
+    today = timezone.localdate()
+    child = children_for(request.user, as_at=today).select_related("name").filter(pk=pk).first()
+    if child is None:
+        raise PermissionDenied("You do not have access to this record.")
+    audit_record(user=request.user, action=AuditEntry.Action.VIEW, what="Child record", child_pk=child.pk)
+    summary = child_summary(child, as_at=today)
+    return render(request, "casework/child_record.html", {
+        "summary": summary,
+        "summary_items": [
+            ("Child ID", child.la_child_id),
+            ("Age", summary.age),
+            ("Date of birth", date_format(child.dob, "j F Y")),
+            ("Status", "In care" if summary.in_care else "Not looked after now"),
+            ("Legal status", summary.legal_status),
+            ("Placement", summary.placement),
+            ("Accommodation", summary.accommodation),
+            ("Personal adviser", summary.personal_adviser),
+            ("Social worker", summary.social_worker),
+            ("Pathway plan", summary.pathway_plan),
+            ("Education, employment or training", summary.eet),
+            ("Staying Put", summary.staying_put),
+        ],
+        "timeline": child_timeline(child),
+        "council": council_get(),
+    })

@@ -1,0 +1,51 @@
+"""Rows of a caseload: one per child, built from prefetched relations (a fixed number of queries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from hearth.domain import codes
+from hearth.domain.calendar import age_on
+from hearth.records.models import Accommodation, Child, Contact, Episode
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    pk: int
+    name: str
+    age: int
+    status: str
+    lives: str
+    last_contact: date | None
+
+
+def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow]:
+    children = children.select_related("name").prefetch_related(
+        Prefetch("episodes", queryset=Episode.objects.order_by("decom")),
+        Prefetch("accommodation", queryset=Accommodation.objects.order_by("start")),
+        Prefetch("contacts", queryset=Contact.objects.filter(date__lte=as_at).order_by("date")),
+    )
+    rows = []
+    for child in children:
+        episodes = list(child.episodes.all())
+        open_episode = next((e for e in episodes if e.decom <= as_at and (e.dec is None or e.dec > as_at)), None)
+        homes = [a for a in child.accommodation.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
+        contacts = list(child.contacts.all())
+        if open_episode:
+            status, lives = "In care", codes.PLACE.label(open_episode.place)
+        else:
+            status = "Care leaver" if episodes else "Not looked after"
+            lives = codes.ACCOMMODATION_TYPE.label(homes[-1].accommodation_type) if homes else "Not recorded"
+        name = getattr(child, "name", None)
+        rows.append(CaseloadRow(
+            pk=child.pk,
+            name=str(name) if name else child.la_child_id,
+            age=age_on(child.dob, as_at),
+            status=status,
+            lives=lives,
+            last_contact=contacts[-1].date if contacts else None,
+        ))
+    return sorted(rows, key=lambda r: r.name)
