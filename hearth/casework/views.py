@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,6 +12,7 @@ from django.utils.formats import date_format
 from hearth.accounts.access import caseload_for, children_for
 from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from hearth.casework.actions import ACTIONS
 from hearth.casework.caseload import caseload_rows
 from hearth.casework.summary import child_summary
 from hearth.casework.timeline import child_timeline
@@ -63,13 +67,19 @@ def caseload_view(request):
     })
 
 
+def _child_or_403(request, pk: int):
+    """The child, if within this user's need to know; otherwise 403, whether or not it exists."""
+    child = children_for(request.user, as_at=timezone.localdate()).select_related("name").filter(pk=pk).first()
+    if child is None:
+        raise PermissionDenied("You do not have access to this record.")
+    return child
+
+
 @login_required
 def child_record_view(request, pk: int):
     """One child's record: summary and timeline. Refused (403) outside the user's need to know."""
     today = timezone.localdate()
-    child = children_for(request.user, as_at=today).select_related("name").filter(pk=pk).first()
-    if child is None:
-        raise PermissionDenied("You do not have access to this record.")
+    child = _child_or_403(request, pk)
     audit_record(user=request.user, action=AuditEntry.Action.VIEW, what="Child record", child_pk=child.pk)
     summary = child_summary(child, as_at=today)
     return render(request, "casework/child_record.html", {
@@ -89,5 +99,31 @@ def child_record_view(request, pk: int):
             ("Staying Put", summary.staying_put),
         ],
         "timeline": child_timeline(child),
+        "actions": [{"text": a.title, "href": reverse("casework:record", args=[child.pk, a.slug])} for a in ACTIONS.values()],
         "council": council_get(),
+    })
+
+
+@login_required
+def record_view(request, pk: int, action: str):
+    """Record something on a child's record through its service; errors come back to the form."""
+    child = _child_or_403(request, pk)
+    recording = ACTIONS.get(action)
+    if recording is None:
+        raise Http404("No such form")
+    form = recording.form(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = recording.perform(request.user, child, form.cleaned_data)
+        except ValidationError as error:
+            for field, problems in (error.error_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]):
+                for problem in problems if isinstance(problems, list) else [problems]:
+                    form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, message)
+            return redirect("casework:child_record", pk=child.pk)
+    return render(request, "casework/record.html", {
+        "form": form, "title": recording.title, "child": child, "council": council_get(),
+        "name": str(getattr(child, "name", "")) or child.la_child_id,
+        "back": reverse("casework:child_record", args=[child.pk]),
     })

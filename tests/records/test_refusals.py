@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from hearth.records import models as m
 from hearth.records.errors import explain
-from hearth.records.services import episode_create
+from hearth.records.services.episodes import episode_create
 
 D = date
 
