@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.formats import time_format
 
+from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.lockout import sign_in_failure_record, sign_in_failures_clear, sign_in_locked_until
 
 
@@ -37,4 +38,5 @@ class SignInForm(AuthenticationForm):
             sign_in_failure_record(username=username, now=now)
             raise
         sign_in_failures_clear(username=username)
+        audit_record(user=self.get_user(), action=AuditEntry.Action.SIGN_IN, what="Signed in")
         return cleaned

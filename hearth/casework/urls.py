@@ -6,6 +6,7 @@ app_name = "casework"
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("caseload/", views.caseload_view, name="caseload"),
+    path("team/", views.team_caseload_view, name="team_caseload"),
     path("children/<int:pk>/", views.child_record_view, name="child_record"),
     path("children/<int:pk>/record/<slug:action>/", views.record_view, name="record"),
 ]

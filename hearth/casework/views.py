@@ -14,6 +14,7 @@ from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from hearth.casework.actions import ACTIONS
 from hearth.casework.caseload import caseload_rows
+from hearth.casework.team import children_by_band, team_workloads, teams_for
 from hearth.casework.summary import child_summary
 from hearth.casework.timeline import child_timeline
 from hearth.records.selectors import council_get, headline_counts
@@ -126,4 +127,34 @@ def record_view(request, pk: int, action: str):
         "form": form, "title": recording.title, "child": child, "council": council_get(),
         "name": str(getattr(child, "name", "")) or child.la_child_id,
         "back": reverse("casework:child_record", args=[child.pk]),
+    })
+
+
+@login_required
+def team_caseload_view(request):
+    """Caseload counts per worker and experience band, for a manager's team (or any, for a service manager)."""
+    teams = teams_for(request.user)
+    if not teams:
+        raise PermissionDenied("Team caseloads are for team and service managers.")
+    team = next((t for t in teams if str(t.pk) == request.GET.get("team")), teams[0])
+    today = timezone.localdate()
+    loads = team_workloads(team, as_at=today)
+    team_children = caseload_rows(children_for(request.user, as_at=today).filter(
+        allocations__worker__team=team, allocations__end__isnull=True).distinct(), as_at=today)
+    return render(request, "casework/team_caseload.html", {
+        "council": council_get(),
+        "team": team,
+        "teams": [{"text": t.name, "href": f"?team={t.pk}"} for t in teams if t != team],
+        "worker_headers": ["Worker", "Role", "Experience", "Children allocated"],
+        "numeric_workers": {3},
+        "numeric_bands": {1, 2},
+        "worker_rows": [[load.worker.name, load.role, load.band, load.children] for load in loads],
+        "band_headers": ["Experience", "Workers", "Children allocated"],
+        "band_rows": [list(row) for row in children_by_band(loads)],
+        "child_headers": ["Name", "Age", "Status", "Lives", "Reallocate"],
+        "child_rows": [
+            [{"text": row.name, "href": reverse("casework:child_record", args=[row.pk])}, row.age, row.status, row.lives,
+             {"text": "Reallocate", "href": reverse("casework:record", args=[row.pk, "personal-adviser"])}]
+            for row in team_children
+        ],
     })

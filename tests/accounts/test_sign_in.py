@@ -63,3 +63,11 @@ def test_sessions_expire_after_thirty_minutes_of_inactivity(settings):
 
 def test_passwords_are_hashed_with_argon2(settings):
     assert settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+@pytest.mark.django_db
+def test_a_sign_in_is_audited(client, practitioner):
+    from hearth.accounts.audit import AuditEntry
+
+    sign_in(client, "priya", "correct horse battery")
+    assert list(AuditEntry.objects.values_list("user__username", "action")) == [("priya", "sign_in")]
