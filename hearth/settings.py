@@ -90,6 +90,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Enforce foreign keys and wait for locks rather than failing at once.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+    # Tests use a file, not memory, so the browser tests' live server can serve requests in
+    # parallel threads, each with its own connection.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_hearth.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
