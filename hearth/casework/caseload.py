@@ -49,3 +49,17 @@ def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow
             last_contact=contacts[-1].date if contacts else None,
         ))
     return sorted(rows, key=lambda r: r.name)
+
+
+SORTS = {
+    "name": ("Name", lambda r: r.name),
+    "age": ("Age", lambda r: (r.age, r.name)),
+    "last_contact": ("Last contact, longest ago first", lambda r: (r.last_contact is not None, r.last_contact or date.min)),
+}
+
+
+def caseload_view_rows(rows: list[CaseloadRow], *, sort: str = "name", status: str = "") -> list[CaseloadRow]:
+    """Filter by status and sort; unknown values fall back to all rows by name."""
+    if status:
+        rows = [r for r in rows if r.status == status]
+    return sorted(rows, key=SORTS.get(sort, SORTS["name"])[1])

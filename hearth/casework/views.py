@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -13,7 +14,7 @@ from hearth.accounts.access import caseload_for, children_for
 from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from hearth.casework.actions import ACTIONS
-from hearth.casework.caseload import caseload_rows
+from hearth.casework.caseload import SORTS, caseload_rows, caseload_view_rows
 from hearth.casework.team import children_by_band, team_workloads, teams_for
 from hearth.casework.summary import child_summary
 from hearth.casework.timeline import child_timeline
@@ -45,14 +46,27 @@ def home_view(request):
     return render(request, "casework/home.html", context)
 
 
+class CaseloadFilterForm(forms.Form):
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=[(k, v[0]) for k, v in SORTS.items()])
+    status = forms.ChoiceField(label="Status", required=False)
+
+    def __init__(self, *args, statuses: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "All")] + [(s, s) for s in statuses]
+
+
 @login_required
 def caseload_view(request):
     """The children allocated to me."""
     today = timezone.localdate()
-    rows = caseload_rows(caseload_for(request.user, as_at=today), as_at=today)
+    all_rows = caseload_rows(caseload_for(request.user, as_at=today), as_at=today)
+    form = CaseloadFilterForm(request.GET or None, statuses=sorted({r.status for r in all_rows}))
+    choice = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = caseload_view_rows(all_rows, sort=choice.get("sort") or "name", status=choice.get("status") or "")
     return render(request, "casework/caseload.html", {
         "council": council_get(),
-        "caption": f"{len(rows)} children and young people",
+        "form": form,
+        "caption": f"{len(rows)} of {len(all_rows)} children and young people",
         "headers": ["Name", "Age", "Status", "Lives", "Last contact"],
         "numeric": {1},
         "rows": [

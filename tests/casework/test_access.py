@@ -92,7 +92,7 @@ class TestCaseload:
         assert "Ava Hughes" in page
         assert "Cal Mason" not in page  # a colleague's young person: on the team view, not "mine"
         assert "Ben Adeyemi" not in page
-        assert "1 children and young people" in page
+        assert "1 of 1 children and young people" in page
 
     def test_the_caseload_never_links_to_a_record_the_user_cannot_open(self, client, record):
         client.force_login(record["users"]["sam"])
@@ -104,3 +104,20 @@ class TestCaseload:
     def test_roles_without_allocations_see_an_empty_caseload(self, client, record, username):
         client.force_login(record["users"][username])
         assert "No children or young people are allocated to you." in client.get("/caseload/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_caseload_sorts_and_filters(client, record):
+    priya = record["users"]["priya"]
+    worker = priya.worker
+    dan = m.Child.objects.create(la_child_id="C9", sex="M", dob=date(2012, 5, 5), ethnic="WBRI")
+    m.ChildName.objects.create(child=dan, given_name="Dan", family_name="Ames")
+    m.Allocation.objects.create(child=dan, worker=worker, role="SOCIAL_WORKER", start=date(2024, 1, 1))
+    m.Episode.objects.create(child=dan, decom=date(2024, 1, 1), rne="S", ls="C2", cin="N1", place="U4", place_provider="PR1")
+    client.force_login(priya)
+
+    names = lambda response: [row[0]["text"] for row in response.context["rows"]]  # noqa: E731
+    assert names(client.get("/caseload/")) == ["Ava Hughes", "Dan Ames"]
+    assert names(client.get("/caseload/", {"sort": "age"})) == ["Dan Ames", "Ava Hughes"]
+    assert names(client.get("/caseload/", {"sort": "last_contact"})) == ["Dan Ames", "Ava Hughes"]  # never contacted first
+    assert names(client.get("/caseload/", {"status": "In care"})) == ["Dan Ames"]
