@@ -1,4 +1,5 @@
-"""A child's record as one list of dated events, newest first, in a fixed number of queries."""
+"""A child's record as one list of dated events, newest first. Reads prefetched relations
+(casework.summary.child_with_record), so the page does one query per relation."""
 
 from __future__ import annotations
 
@@ -41,13 +42,13 @@ def child_timeline(child: Child) -> list[Event]:
     for m in child.missing_episodes.all():
         events.append(Event(m.mis_start, "Missing", codes.MISSING.label(m.missing),
                             f"Returned {m.mis_end:%d/%m/%Y}" if m.mis_end else "Not yet returned"))
-    for c in child.contacts.select_related("worker"):
+    for c in child.contacts.all():
         who = f" by {c.worker.name}" if c.worker else ""
         after_move = "; after a move" if c.follows_move else ""
         events.append(Event(c.date, "Contact", codes.CONTACT_KIND.label(c.kind) + who,
                             codes.SEEN_WHERE.label(c.seen_where) + after_move))
     events += [Event(n.completed_on, "Plan", "Needs assessment completed") for n in child.needs_assessments.all()]
-    for plan in child.pathway_plans.prefetch_related("reviews"):
+    for plan in child.pathway_plans.all():
         events.append(Event(plan.agreed_on, "Plan", "Pathway plan agreed"))
         events += [Event(r.reviewed_on, "Plan", "Pathway plan reviewed") for r in plan.reviews.all()]
     events += [
@@ -66,7 +67,7 @@ def child_timeline(child: Child) -> list[Event]:
         Event(r.received_on, "Support", "Asked for support", codes.SUPPORT_REQUEST_OUTCOME.label(r.outcome))
         for r in child.support_requests.all()
     ]
-    for a in child.allocations.select_related("worker"):
+    for a in child.allocations.all():
         title = "Personal adviser allocated" if a.role == "PERSONAL_ADVISER" else "Social worker allocated"
         events.append(Event(a.start, "Worker", title, a.worker.name))
     return sorted(events, key=lambda ev: ev.on, reverse=True)

@@ -16,7 +16,7 @@ from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from hearth.casework.actions import ACTIONS
 from hearth.casework.caseload import SORTS, caseload_rows, caseload_view_rows
 from hearth.casework.team import children_by_band, team_workloads, teams_for
-from hearth.casework.summary import child_summary
+from hearth.casework.summary import child_summary, child_with_record
 from hearth.casework.timeline import child_timeline
 from hearth.records.selectors import council_get, headline_counts
 
@@ -82,9 +82,10 @@ def caseload_view(request):
     })
 
 
-def _child_or_403(request, pk: int):
+def _child_or_403(request, pk: int, *, whole_record: bool = False):
     """The child, if within this user's need to know; otherwise 403, whether or not it exists."""
-    child = children_for(request.user, as_at=timezone.localdate()).select_related("name").filter(pk=pk).first()
+    children = children_for(request.user, as_at=timezone.localdate()).filter(pk=pk)
+    child = (child_with_record(children) if whole_record else children.select_related("name")).first()
     if child is None:
         raise PermissionDenied("You do not have access to this record.")
     return child
@@ -94,7 +95,7 @@ def _child_or_403(request, pk: int):
 def child_record_view(request, pk: int):
     """One child's record: summary and timeline. Refused (403) outside the user's need to know."""
     today = timezone.localdate()
-    child = _child_or_403(request, pk)
+    child = _child_or_403(request, pk, whole_record=True)
     audit_record(user=request.user, action=AuditEntry.Action.VIEW, what="Child record", child_pk=child.pk)
     summary = child_summary(child, as_at=today)
     return render(request, "casework/child_record.html", {
