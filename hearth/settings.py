@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "hearth.records",
     "hearth.casework",
     "hearth.synth",
+    "hearth.returns.ssda903",
 ]
 
 MIDDLEWARE = [

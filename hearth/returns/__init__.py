@@ -1,0 +1,1 @@
+"""Statutory returns: the SSDA903 (returns.ssda903)."""
