@@ -18,6 +18,7 @@ from hearth.casework.caseload import SORTS, caseload_rows, caseload_view_rows
 from hearth.casework.team import children_by_band, team_workloads, teams_for
 from hearth.casework.summary import child_summary, child_with_record
 from hearth.casework.timeline import child_timeline
+from hearth.casework.worklists import service_counts, work_items, worklist
 from hearth.records.selectors import council_get, headline_counts
 
 
@@ -172,4 +173,71 @@ def team_caseload_view(request):
              {"text": "Reallocate", "href": reverse("casework:record", args=[row.pk, "personal-adviser"])}]
             for row in team_children
         ],
+    })
+
+
+def _work_rows(items, today, *, show_worker: bool):
+    rows = []
+    for item in items:
+        ob = item.obligation
+        row = [
+            {"text": item.child_name, "href": reverse("casework:child_record", args=[item.child_pk])},
+            ob.title,
+            date_format(ob.legal_due, "j M Y"),
+            date_format(ob.plan_by, "j M Y"),
+            f"{ob.days_overdue} days" if ob.legal_due < today else "",
+            f"{ob.source} ({ob.strength.value})",
+        ]
+        if show_worker:
+            row.insert(1, item.worker)
+        rows.append(row)
+    return rows
+
+
+def _render_worklist(request, children, *, heading: str, show_worker: bool):
+    today = timezone.localdate()
+    work = worklist(children, as_at=today)
+    headers = ["Child or young person", "What is due", "Due", "Plan by", "Overdue", "Source"]
+    if show_worker:
+        headers.insert(1, "Worker")
+    sections = [
+        ("Overdue", work.overdue), ("Due in the next 7 days", work.due_this_week), ("Due in the next 30 days", work.due_in_30_days),
+    ]
+    return render(request, "casework/worklist.html", {
+        "council": council_get(),
+        "heading": heading,
+        "alerts": work.alerts,
+        "headers": headers,
+        "sections": [(f"{title} ({len(items)})", _work_rows(items, today, show_worker=show_worker)) for title, items in sections],
+    })
+
+
+@login_required
+def worklist_view(request):
+    """My worklist: what is overdue and due for the children allocated to me."""
+    return _render_worklist(request, caseload_for(request.user, as_at=timezone.localdate()), heading="My worklist",
+                            show_worker=False)
+
+
+@login_required
+def team_worklist_view(request):
+    """My team's worklist (team managers; practitioners see their team's too)."""
+    if request.user.role not in ("team_manager", "practitioner") or not request.user.worker_id:
+        raise PermissionDenied("Team worklists are for practitioners and team managers.")
+    return _render_worklist(request, children_for(request.user, as_at=timezone.localdate()), heading="My team's worklist",
+                            show_worker=True)
+
+
+@login_required
+def service_worklist_view(request):
+    """Counts by duty and team across the service (service managers)."""
+    if request.user.role != "service_manager":
+        raise PermissionDenied("The service view is for service managers.")
+    today = timezone.localdate()
+    counts = service_counts(work_items(children_for(request.user, as_at=today), as_at=today), as_at=today)
+    return render(request, "casework/service_worklist.html", {
+        "council": council_get(),
+        "headers": ["What is due", "Team", "Overdue", "Due in 30 days"],
+        "rows": [[c.duty, c.team, c.overdue, c.due_in_30_days] for c in counts],
+        "numeric": {2, 3},
     })

@@ -575,3 +575,24 @@ PROVIDER_KIND = _list(
     ("CUSTODY", "Young offender institution or prison"),
     ("OTHER", "Other"),
 )
+
+# Statutory tasks completed for a child that have no table of their own; each is a completion
+# date the duty rules read (statutory-duties.md §3.A, §3.B, §3.C). Contacts, reviews, plans,
+# assessments and allocations have their own tables.
+DUTY_KIND = _list(
+    "Statutory task",
+    ("CARE_PLAN", "Care plan (or detention placement plan)"),
+    ("PLACEMENT_PLAN", "Placement plan"),
+    ("PLACEMENT_NOTICE", "Placement notified to those who must be told"),
+    ("IRO_APPOINTED", "Independent reviewing officer appointed"),
+    ("ADVOCACY_INFO", "Information about advocacy given"),
+    ("HEALTH_ASSESSMENT_REQUEST", "Health assessment requested"),
+    ("HEALTH_ASSESSMENT", "Health assessment"),
+    ("SDQ", "Strengths and difficulties questionnaire"),
+    ("DENTAL_CHECK", "Dental check"),
+    ("HEALTH_PASSPORT", "Health passport given"),
+    ("PEP", "Personal education plan meeting"),
+    ("STAYING_PUT_DECISION", "Staying Put discussed and decided"),
+    ("POST21_DISCUSSION", "Support after 21 discussed"),
+    ("EXIT_EVALUATION", "Exit evaluation at 21"),
+)

@@ -3,7 +3,7 @@ which enforce need-to-know access and write the audit log; the admin does neithe
 
 from django.contrib import admin
 
-from hearth.records.models import Council, Provider, Team, Worker
+from hearth.records.models import Council, CouncilPolicy, Provider, Team, Worker
 
 
 @admin.register(Council)
@@ -30,3 +30,8 @@ class ProviderAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "place_provider", "urn", "la_code")
     list_filter = ("kind", "place_provider")
     search_fields = ("name", "urn")
+
+
+@admin.register(CouncilPolicy)
+class CouncilPolicyAdmin(admin.ModelAdmin):
+    list_display = ("effective_from", "pa_allocation_age", "contact_frequency_months", "visit_interval_days")

@@ -13,6 +13,7 @@ from hearth.records.models.child import Child, ChildName
 from hearth.records.models.leaving_care import (
     Accommodation,
     Contact,
+    DutyRecord,
     EETSpell,
     EntitlementGiven,
     NeedsAssessment,
@@ -22,11 +23,12 @@ from hearth.records.models.leaving_care import (
     StayingPut,
     SupportRequest,
 )
+from hearth.records.models.policy import CouncilPolicy
 from hearth.records.models.workforce import Allocation, Council, Provider, Team, Worker
 
 __all__ = [
     "Accommodation", "Adoption", "Allocation", "AnnualOutcome", "CareLeaverBirthday", "Child",
-    "ChildName", "Contact", "Council", "DeprivationOfLiberty", "EETSpell", "EntitlementGiven",
+    "ChildName", "Contact", "Council", "CouncilPolicy", "DutyRecord", "DeprivationOfLiberty", "EETSpell", "EntitlementGiven",
     "Episode", "MissingEpisode", "NeedsAssessment", "PathwayPlan", "PathwayPlanAction",
     "PathwayPlanReview", "PlacedForAdoption", "PreviousPermanence", "Provider", "Review",
     "StayingPut", "SupportRequest", "Team", "Worker",

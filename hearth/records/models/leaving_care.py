@@ -163,3 +163,17 @@ class EntitlementGiven(models.Model):
             code_in("kind", codes.ENTITLEMENT_KIND, "Entitlement"),
             check(models.Q(amount__isnull=True) | models.Q(amount__gte=0), "amount_not_negative", "An amount cannot be negative."),
         ]
+
+
+class DutyRecord(models.Model):
+    """A statutory task done for a child, on a date: a health assessment, a PEP meeting, a care plan."""
+
+    child = models.ForeignKey(_CHILD, on_delete=models.CASCADE, related_name="duty_records")
+    duty = CodeField(max_length=30, codes=codes.DUTY_KIND)
+    completed_on = models.DateField()
+    worker = models.ForeignKey(_WORKER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["child", "completed_on"]
+        indexes = [models.Index(fields=["child", "duty"])]
+        constraints = [code_in("duty", codes.DUTY_KIND, "Statutory task")]
