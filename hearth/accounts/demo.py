@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.accounts.roles import Role
@@ -31,17 +33,30 @@ DEMO_LOGINS = (
 )
 
 
+def _demo_worker(role: str) -> Worker | None:
+    """A worker to sign in as: the busiest active one in the role, so the demo has a real caseload;
+    a team manager from that worker's team."""
+    today = timezone.localdate()
+    current = Q(allocations__start__lte=today) & (Q(allocations__end__isnull=True) | Q(allocations__end__gt=today))
+    busiest_pa = (
+        Worker.objects.filter(role="PERSONAL_ADVISER", active=True)
+        .annotate(n=Count("allocations", filter=current)).order_by("-n", "id").first()
+    )
+    candidates = Worker.objects.filter(role=role, active=True, user__isnull=True).order_by("id")
+    if role == "PERSONAL_ADVISER":
+        return busiest_pa
+    if role == "TEAM_MANAGER" and busiest_pa:
+        return candidates.filter(team=busiest_pa.team).first() or candidates.first()
+    return candidates.first()
+
+
 @transaction.atomic
 def demo_users_ensure() -> list[DemoLogin]:
     """Create the demo users that do not exist yet; leave existing ones as they are."""
     for login in DEMO_LOGINS:
         if User.objects.filter(username=login.username).exists():
             continue
-        worker = None
-        if login.worker_role:
-            worker = (
-                Worker.objects.filter(role=login.worker_role, user__isnull=True).order_by("id").first()
-            )
+        worker = _demo_worker(login.worker_role) if login.worker_role else None
         user = User(
             username=login.username,
             role=login.role,
