@@ -1,0 +1,75 @@
+"""The SSDA903 year derivation, pure Python: which children, episodes and cohorts belong in a
+collection year, and the rows of each 903 table (ssda903.md §1, §4). Shared by the synthetic
+council generator and the real 903 export."""
+
+from hearth.domain.ssda903.cohorts import (
+    Period,
+    episodes_in_year,
+    in_oc2_cohort,
+    in_return,
+    looked_after_at_end,
+    oc2_items,
+    oc3_age,
+    periods,
+    qualifies_as_care_leaver,
+)
+from hearth.domain.ssda903.history import (
+    AdoptionRecord,
+    BirthdayRecord,
+    ChildHistory,
+    Dolo,
+    Episode,
+    Missing,
+    Outcome,
+    PlacedAdoption,
+    PrevPerm,
+    Review,
+    SWEpisode,
+)
+from hearth.domain.ssda903.tables import COLUMNS, rows_for_year, tables_for_year
+from hearth.domain.ssda903.years import (
+    add_months,
+    add_years,
+    age_on,
+    birthday,
+    birthday_window,
+    collection_end,
+    collection_start,
+    collection_year_of,
+    fmt,
+)
+
+__all__ = [
+    "COLUMNS",
+    "AdoptionRecord",
+    "BirthdayRecord",
+    "ChildHistory",
+    "Dolo",
+    "Episode",
+    "Missing",
+    "Outcome",
+    "Period",
+    "PlacedAdoption",
+    "PrevPerm",
+    "Review",
+    "SWEpisode",
+    "add_months",
+    "add_years",
+    "age_on",
+    "birthday",
+    "birthday_window",
+    "collection_end",
+    "collection_start",
+    "collection_year_of",
+    "episodes_in_year",
+    "fmt",
+    "in_oc2_cohort",
+    "in_return",
+    "looked_after_at_end",
+    "oc2_items",
+    "oc3_age",
+    "periods",
+    "qualifies_as_care_leaver",
+    "rows_for_year",
+    "tables_for_year",
+]
