@@ -6,6 +6,7 @@ DATABASE_URL chooses the database (SQLite file under var/ by default).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -92,8 +93,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Enforce foreign keys and wait for locks rather than failing at once.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
     # Tests use a file, not memory, so the browser tests' live server can serve requests in
-    # parallel threads, each with its own connection.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_hearth.sqlite3")}
+    # parallel threads, each with its own connection; one file per test run, so runs side by
+    # side do not share it. pytest-django deletes it at the end.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test_hearth_{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
