@@ -13,7 +13,7 @@ from hearth.domain.calendar import duration_limit_last_day
 from hearth.domain.obligations import Obligation, ObligationStatus, obligations_for
 from hearth.domain.obligations.base import Kind
 from hearth.domain.policy import Policy
-from hearth.records.facts import child_facts, policy_on, with_facts
+from hearth.records.facts import facts_for, policy_on
 from hearth.records.models import Child
 
 # Rules whose breach is shown at once, above every worklist, to the PA and their manager.
@@ -59,11 +59,12 @@ def work_items(children: QuerySet[Child], *, as_at: date, policy: Policy | None 
     """Every obligation still open on as_at for these children (and breaches), soonest due first."""
     policy = policy or policy_on(as_at)
     items = []
-    for child in with_facts(children.select_related("name")).prefetch_related("allocations__worker__team"):
+    facts = facts_for(children)
+    for child in children.select_related("name").prefetch_related("allocations__worker__team"):
         current = [a for a in child.allocations.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
         worker = ", ".join(sorted({a.worker.name for a in current})) or "Not allocated"
         team = ", ".join(sorted({a.worker.team.name for a in current})) or "Not allocated"
-        for ob in obligations_for(child_facts(child), as_at, policy, since=as_at - LOOK_BACK):
+        for ob in obligations_for(facts[child.pk], as_at, policy, since=as_at - LOOK_BACK):
             if ob.status is ObligationStatus.OPEN or (ob.kind is Kind.BREACH and ob.completed_on is None):
                 items.append(WorkItem(child.pk, _name(child), worker, team, ob))
     return sorted(items, key=lambda i: (i.obligation.legal_due, i.child_name))

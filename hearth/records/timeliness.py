@@ -7,7 +7,7 @@ from datetime import date
 
 from hearth.domain.obligations import obligations_for
 from hearth.domain.obligations.timeliness import Timeliness, timeliness
-from hearth.records.facts import child_facts, policy_on, with_facts
+from hearth.records.facts import facts_for, policy_on
 from hearth.records.models import Child
 
 
@@ -16,6 +16,6 @@ def record_timeliness(*, start: date, end: date, as_at: date | None = None) -> l
     as_at = as_at or end
     policy = policy_on(as_at)
     obligations = []
-    for child in with_facts(Child.objects.all()).iterator(chunk_size=500):
-        obligations.extend(obligations_for(child_facts(child), as_at, policy, since=start))
+    for facts in facts_for(Child.objects.all()).values():
+        obligations.extend(obligations_for(facts, as_at, policy, since=start))
     return timeliness(obligations, start, end)
