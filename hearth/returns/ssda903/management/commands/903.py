@@ -11,11 +11,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hearth.domain.ssda903_rules import engine
 from hearth.domain.ssda903_rules.schema import DFE_NAMES
+from hearth.returns.ssda903.export import export_csv, export_xml
 from hearth.returns.ssda903.files import validate_files
+from hearth.returns.ssda903.importer import import_returns
 
 
 class Command(BaseCommand):
-    help = "The SSDA903 return: validate a year's files with the DfE rules (export and import to come)."
+    help = "The SSDA903 return: validate a year's files, export a year from the record, import returns into it."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -26,13 +28,21 @@ class Command(BaseCommand):
         v.add_argument("--format", choices=("text", "csv"), default="text")
         v.add_argument("--rule", action="append", default=None, help="Run only this rule (repeatable).")
         v.add_argument("--coverage", action="store_true", help="List the rules implemented and not yet implemented.")
-        for name in ("export", "import"):
-            sub.add_parser(name, help="Not implemented yet.")
+        e = sub.add_parser("export", help="Write a year's return from the record: OUT/<year>/<table>.csv or .xml.")
+        e.add_argument("--year", type=int, required=True, help="Collection year, named by its March (2025 = 2024/25).")
+        e.add_argument("--format", choices=("csv", "xml"), default="csv")
+        e.add_argument("--out", type=Path, required=True, help="Folder; the files go in OUT/<year>/.")
+        i = sub.add_parser("import", help="Import 903 returns into the record: all of them or, on any problem, none.")
+        i.add_argument("paths", nargs="+", type=Path,
+                       help="Year folders of CSVs (DIR/2025), a folder of year folders, CSV files or XML files.")
+        i.add_argument("--year", type=int, default=None, help="The year, when the folder or file name does not say.")
 
     def handle(self, *args: object, **options: object) -> None:
         action = options["action"]
-        if action != "validate":
-            raise CommandError(f"hearth 903 {action} is not implemented yet.")
+        if action == "export":
+            return self._export(int(options["year"]), str(options["format"]), options["out"])  # type: ignore[arg-type, call-overload]
+        if action == "import":
+            return self._import(options["paths"], options["year"])  # type: ignore[arg-type]
         year = int(options["year"])  # type: ignore[call-overload]
         if options["coverage"]:
             have, missing = engine.coverage(year)
@@ -69,3 +79,26 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError("Rules failed to run (a bug in Hearth): " + "; ".join(
                 f"{code}: {why}" for code, why in report.failed.items()))
+
+    def _export(self, year: int, form: str, out: Path) -> None:
+        if form == "xml":
+            path, children = export_xml(year, out)
+            self.stdout.write(f"Wrote {path}: {children} children.")
+            return
+        folder, counts = export_csv(year, out)
+        self.stdout.write(f"Wrote {folder}: " + ", ".join(f"{DFE_NAMES[t]} {n}" for t, n in counts.items()))
+
+    def _import(self, paths: list[Path], year: int | None) -> None:
+        result = import_returns(paths, year)
+        for fix in result.fixes:
+            self.stderr.write(f"normalised: {fix}")
+        if result.problems:
+            for problem in result.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(f"{len(result.problems)} problem(s); nothing was imported.")
+        years = ", ".join(str(y) for y in result.years)
+        self.stdout.write(f"Imported {years}.")
+        for table in dict.fromkeys(t for t, _ in result.counts):
+            c = {k: result.counts[(table, k)] for k in ("created", "updated", "unchanged")}
+            self.stdout.write(f"  {DFE_NAMES[table]}: {c['created']} created, {c['updated']} updated, "
+                              f"{c['unchanged']} unchanged")
