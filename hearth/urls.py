@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("hearth.accounts.urls")),
     # GOV.UK Frontend's stylesheet asks for its fonts and images at /assets/.
     path("assets/<path:path>", RedirectView.as_view(url=static("govuk/assets/") + "%(path)s", permanent=True)),
+    path("returns/903/", include("hearth.returns.ssda903.urls")),
     path("", include("hearth.casework.urls")),
 ]

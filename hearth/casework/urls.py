@@ -12,4 +12,5 @@ urlpatterns = [
     path("worklist/service/", views.service_worklist_view, name="service_worklist"),
     path("children/<int:pk>/", views.child_record_view, name="child_record"),
     path("children/<int:pk>/record/<slug:action>/", views.record_view, name="record"),
+    path("children/<int:pk>/903/", views.child_903_view, name="child_903"),
 ]

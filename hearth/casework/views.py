@@ -117,6 +117,7 @@ def child_record_view(request, pk: int):
         ],
         "timeline": child_timeline(child),
         "actions": [{"text": a.title, "href": reverse("casework:record", args=[child.pk, a.slug])} for a in ACTIONS.values()],
+        "checks": [{"text": "Check this record against the 903 rules", "href": reverse("casework:child_903", args=[child.pk])}],
         "council": council_get(),
     })
 
@@ -240,4 +241,22 @@ def service_worklist_view(request):
         "headers": ["What is due", "Team", "Overdue", "Due in 30 days"],
         "rows": [[c.duty, c.team, c.overdue, c.due_in_30_days] for c in counts],
         "numeric": {2, 3},
+    })
+
+
+@login_required
+def child_903_view(request, pk: int):
+    """This child's data checked against the DfE's 903 rules for the current year, so errors are
+    fixed where they arise rather than at year end."""
+    from hearth.domain.ssda903.years import collection_year_of
+    from hearth.returns.ssda903.record import record_findings
+
+    child = _child_or_403(request, pk)
+    year = collection_year_of(timezone.localdate())
+    findings = record_findings(year, children=children_for(request.user, as_at=timezone.localdate()).filter(pk=child.pk))
+    return render(request, "casework/child_903.html", {
+        "council": council_get(), "name": str(getattr(child, "name", "")) or child.la_child_id, "year": year,
+        "back": reverse("casework:child_record", args=[child.pk]),
+        "headers": ["Rule", "Table", "Fields", "What is wrong"],
+        "rows": [[f.finding.code, f.table, ", ".join(f.finding.fields), f.finding.message] for f in findings],
     })

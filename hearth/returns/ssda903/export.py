@@ -18,9 +18,12 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.db.models import QuerySet
+
 from hearth.domain.ssda903.history import ChildHistory
 from hearth.domain.ssda903.tables import COLUMNS, Row, rows_for_year, sex_code, tables_for_year, upn_for_year
 from hearth.domain.ssda903.years import age_on, collection_end, fmt
+from hearth.records.models import Child
 from hearth.returns.ssda903.history import history_list
 
 ChildRows = dict[str, list[Row]]
@@ -45,15 +48,15 @@ def child_rows(h: ChildHistory, year: int) -> ChildRows:
     return rows
 
 
-def year_rows(year: int) -> Iterator[ChildRows]:
+def year_rows(year: int, children: QuerySet[Child] | None = None) -> Iterator[ChildRows]:
     """Each child's rows for the year, in CHILD order; children not in the return are skipped."""
-    for h in history_list():
+    for h in history_list(children):
         rows = child_rows(h, year)
         if rows:
             yield rows
 
 
-def export_csv(year: int, out: Path) -> tuple[Path, Counter[str]]:
+def export_csv(year: int, out: Path, children: QuerySet[Child] | None = None) -> tuple[Path, Counter[str]]:
     """Write OUT/<year>/<table>.csv, one file per table of the year (a header line even when empty)."""
     folder = out / str(year)
     folder.mkdir(parents=True, exist_ok=True)
@@ -64,7 +67,7 @@ def export_csv(year: int, out: Path) -> tuple[Path, Counter[str]]:
         writers = {t: csv.writer(f, lineterminator="\n") for t, f in handles.items()}
         for t, w in writers.items():
             w.writerow(COLUMNS[t])
-        for rows in year_rows(year):
+        for rows in year_rows(year, children):
             for t, table_rows in rows.items():
                 writers[t].writerows(table_rows)
                 counts[t] += len(table_rows)

@@ -29,8 +29,9 @@ from hearth.records import models as m
 SOCIAL_WORKER = "SOCIAL_WORKER"
 
 
-def _children() -> QuerySet[m.Child]:
-    return m.Child.objects.order_by("la_child_id").prefetch_related(
+def _children(children: QuerySet[m.Child] | None = None) -> QuerySet[m.Child]:
+    children = m.Child.objects.all() if children is None else children
+    return children.order_by("la_child_id").prefetch_related(
         Prefetch("episodes", queryset=m.Episode.objects.order_by("decom", "pk")),
         Prefetch("reviews", queryset=m.Review.objects.order_by("review", "pk")),
         Prefetch("missing_episodes", queryset=m.MissingEpisode.objects.order_by("mis_start", "pk")),
@@ -88,7 +89,7 @@ def child_history(c: m.Child) -> ChildHistory:
     )
 
 
-def history_list() -> Iterator[ChildHistory]:
-    """Every child in the record, ordered by CHILD (the order the return's rows go in)."""
-    for c in _children().iterator(chunk_size=2000):
+def history_list(children: QuerySet[m.Child] | None = None) -> Iterator[ChildHistory]:
+    """Every child in the record (or those given), ordered by CHILD (the order the return's rows go in)."""
+    for c in _children(children).iterator(chunk_size=2000):
         yield child_history(c)

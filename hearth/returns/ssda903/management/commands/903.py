@@ -14,6 +14,7 @@ from hearth.domain.ssda903_rules.schema import DFE_NAMES
 from hearth.returns.ssda903.export import export_csv, export_xml
 from hearth.returns.ssda903.files import validate_files
 from hearth.returns.ssda903.importer import import_returns
+from hearth.returns.ssda903.record import validate_record
 
 
 class Command(BaseCommand):
@@ -50,12 +51,11 @@ class Command(BaseCommand):
             self.stdout.write("Not implemented: " + " ".join(missing))
             return
         paths: list[Path] = options["paths"]  # type: ignore[assignment]
-        if not paths:
-            raise CommandError("Validating the record is not implemented yet: give the year's CSV files or folder.")
         last = options["last"]
         last_files = [p for t in last for p in (sorted(t.glob("*.csv")) if t.is_dir() else [t])] if last else None
         only = set(options["rule"]) if options["rule"] else None  # type: ignore[arg-type]
-        result = validate_files(paths, year, last_files, only)
+        # No files: validate the record itself (this year and last, exported to a temporary folder).
+        result = validate_files(paths, year, last_files, only) if paths else validate_record(year)
         for fix in result.loaded.fixes:
             self.stderr.write(f"normalised: {fix}")
         problems = result.loaded.problems + (result.last_loaded.problems if result.last_loaded else [])
