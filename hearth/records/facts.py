@@ -63,7 +63,7 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
     homes = _by_child(m.Accommodation.objects.filter(**scoped).order_by("start"), "start", "end", "accommodation_type")
     staying_put = _by_child(m.StayingPut.objects.filter(**scoped), "start", "end")
     requests = _by_child(m.SupportRequest.objects.filter(**scoped), "received_on", "outcome", "outcome_on")
-    missing = _by_child(m.MissingEpisode.objects.filter(mis_end__isnull=False, **scoped), "mis_end", "return_interview_taken")
+    missing = _by_child(m.MissingEpisode.objects.filter(mis_end__isnull=False, **scoped), "mis_end", "return_interview_offered")
     duties = _by_child(m.DutyRecord.objects.filter(**scoped), "duty", "completed_on")
 
     out = {}
@@ -94,9 +94,9 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
                 f.SupportRequest(requested_on=on, withdrawn_on=decided if outcome == "WITHDRAWN" else None)
                 for on, outcome, decided in requests.get(pk, ())
             ),
-            # The record holds whether a return interview was taken, not its date: a taken
-            # interview is counted on the day the child returned.
-            missing_episodes=tuple(f.MissingEpisode(returned_on=back, interview_on=back if taken else None)
+            # The duty (D59) is to offer a return interview; the record holds whether one was
+            # offered, not the date, so an offer is counted on the day the child returned.
+            missing_episodes=tuple(f.MissingEpisode(returned_on=back, interview_on=back if offered else None)
                                    for back, taken in missing.get(pk, ())),
             **{name: tuple(sorted(days)) for name, days in done.items()},
         )

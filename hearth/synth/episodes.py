@@ -21,11 +21,17 @@ from hearth.synth.draw import pick
 from hearth.synth.model import EpisodeExtra
 from hearth.synth.placements import CouncilPlaces, Placement, placement, same_carer
 
-P2_LAST_DAY = date(2023, 10, 28)  # P2 episodes had to end by this date (§2.7)
-H5_Z1_END = date(2025, 4, 1)  # H5 and Z1 last valid in 2024/25: episodes end on 1 April 2025 at the latest
+# P2 episodes must end before 28 October 2023 (§2.7; rule 217t reads DEC >= 28/10/2023 as still open).
+P2_LAST_DAY = date(2023, 10, 27)
+# H5 and Z1 are last valid in 2024/25: an episode ending on 1 April 2025 would be in the 2025/26 return
+# (146, 526), so they end on 31 March 2025 and the next starts that day.
+H5_Z1_END = date(2025, 3, 31)
 K3_FROM = date(2024, 4, 1)
+Z_NEW_FROM = date(2025, 4, 1)  # Z11-Z14
 # Code -> (cut-over day, the code the same placement continues under)
-EXPIRES = {"P2": (P2_LAST_DAY, "H5"), "H5": (H5_Z1_END, "K3"), "Z1": (H5_Z1_END, "Z12")}
+# Z1 has no successor valid in both 2024/25 and 2025/26 (Z11-Z14 start in 2025/26), so a Z1
+# placement open at the cut-over ends in a real move to a children's home (`_recode`).
+EXPIRES = {"P2": (P2_LAST_DAY, "H5"), "H5": (H5_Z1_END, "K3"), "Z1": (H5_Z1_END, "K2")}
 FOSTER = ("U1", "U2", "U3", "U4", "U5", "U6")
 SEMI = ("P2", "H5", "K3")
 MOVE_REASONS = (("CARPL", 0.34), ("CREQB", 0.13), ("CREQO", 0.08), ("CHILD", 0.09), ("LAREQ", 0.08),
@@ -50,7 +56,11 @@ def _resolve(rng: random.Random, family: str, day: date) -> str:
             return "P2" if rng.random() < 0.3 else "H5"
         return "K3" if day >= K3_FROM else "H5"
     if family == "Z":
-        return "Z1" if day < H5_Z1_END else pick(rng, (("Z12", 0.45), ("Z13", 0.35), ("Z11", 0.1), ("Z14", 0.1)))
+        if day < H5_Z1_END:
+            return "Z1"
+        if day < Z_NEW_FROM:  # 31 March 2025: neither Z1 nor Z11-Z14 is valid in both years it touches
+            return "K2"
+        return pick(rng, (("Z12", 0.45), ("Z13", 0.35), ("Z11", 0.1), ("Z14", 0.1)))
     return family
 
 
@@ -185,7 +195,7 @@ def build_period(
             if rng.random() < (0.35 if cur.place in FOSTER else 0.6):
                 cur = new(_resolve(rng, "SEMI", day), day)
                 moves.append((day, cur, False, "CARPL"))
-        elif kind == "home":
+        elif kind == "home" and _status_on(legal, day) != "V2":  # s20 children are never placed with parents (378)
             cur = new("P1", day)
             moves.append((day, cur, False, "CARPL"))
             settled = True
@@ -201,12 +211,15 @@ def build_period(
             code = pick(rng, (("T3", 0.4), ("T4", 0.4), ("T1", 0.2))) if cur.place in FOSTER else "T1"
             back = day + (_days(rng, 7, 15) if code == "T3" else _days(rng, 1, 8) if code == "T4" else _days(rng, 3, 25))
             following = events[i + 1][0] if i + 1 < len(events) else end
-            if back + timedelta(days=1) < following and back < end - timedelta(days=14):
+            # A change of legal status during a temporary placement would break 380/383 (L on a T code).
+            calm = not any(day <= d <= back for d, _ in legal)
+            if back + timedelta(days=1) < following and back < end - timedelta(days=14) and calm:
                 moves.append((day, new(code, day), False, ""))
                 moves.append((back, cur, False, ""))  # returns to the same placement: RNE P
 
     episodes, extras = _merge(legal, moves, plan, end, home_post)
     episodes, extras = _recode(rng, places, episodes, extras)
+    episodes, extras = _drop_non_moves(episodes, extras)
     result = PeriodResult(episodes, extras, last_place=episodes[-1].place, legal_court=court)
     result.adoption_place = next((e.place for e in episodes if e.place.startswith("A")), "")
     result.foster_provider = next((x.provider_key for e, x in zip(reversed(episodes), reversed(extras), strict=True)
@@ -218,6 +231,10 @@ def build_period(
                 s = e.decom + timedelta(days=rng.randint(1, length // 3))
                 result.dolo.append((s, min(e.dec or end, s + timedelta(days=rng.randint(14, 200)))))
     return result
+
+
+def _status_on(legal: list[tuple[date, str]], day: date) -> str:
+    return next((ls for d, ls in reversed(legal) if d <= day), legal[0][1])
 
 
 def _merge(
@@ -269,17 +286,45 @@ def _recode(
     """Codes that stop being valid: the same placement continues under the new code from the cut-over (RNE T)."""
     out_e: list[Episode] = []
     out_x: list[EpisodeExtra] = []
+    moved: dict[str, Placement] = {}  # a Z1 placement's new home, for its later episodes (by postcode)
     for e, x in zip(episodes, extras, strict=True):
         while e.place in EXPIRES:
             cut, successor = EXPIRES[e.place]
+            if e.dec is not None and e.dec <= cut:
+                break
+            if e.place == "Z1":  # a real move: another home, another provider (RNE P)
+                pl = moved.get(e.pl_post) or placement(rng, places, successor, cut, home_post=e.home_post, carer=-1)
+                moved[e.pl_post] = pl
+                if e.decom < cut:
+                    out_e.append(_replace(e, dec=cut, rec="X1", reason_place_change="LAREQ"))
+                    out_x.append(x)
+                    e = _replace(e, decom=cut, rne="P")
+                e = _replace(e, place=pl.place, place_provider=pl.place_provider, pl_post=pl.pl_post, urn=pl.urn)
+                x = EpisodeExtra(pl.provider_key, pl.pl_la)
+                continue
             if e.decom >= cut:  # a return from a temporary placement after the cut-over
                 e = _with_place(rng, places, e, successor)
                 continue
-            if e.dec is not None and e.dec <= cut:
-                break
             out_e.append(_replace(e, dec=cut, rec="X1", reason_place_change="PLACE"))
             out_x.append(x)
             e = _with_place(rng, places, _replace(e, decom=cut, rne="T"), successor)
+        out_e.append(e)
+        out_x.append(x)
+    return out_e, out_x
+
+
+def _drop_non_moves(
+    episodes: list[Episode], extras: list[EpisodeExtra],
+) -> tuple[list[Episode], list[EpisodeExtra]]:
+    """A move to the same type of placement at the same provider, postcode and URN (two flats of one
+    supported-living provider) is no change of placement to the 903 (435): the first episode runs on."""
+    out_e, out_x = [episodes[0]], [extras[0]]
+    for e, x in zip(episodes[1:], extras[1:], strict=True):
+        prev = out_e[-1]
+        if e.rne in ("P", "T") and e.ls == prev.ls and (e.place, e.pl_post, e.urn, e.place_provider) == (
+                prev.place, prev.pl_post, prev.urn, prev.place_provider):
+            out_e[-1] = _replace(prev, dec=e.dec, rec=e.rec, reason_place_change=e.reason_place_change)
+            continue
         out_e.append(e)
         out_x.append(x)
     return out_e, out_x

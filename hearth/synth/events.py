@@ -20,7 +20,8 @@ from hearth.domain.ssda903.history import (
     PrevPerm,
     Review,
 )
-from hearth.domain.ssda903.years import add_months, collection_end, collection_start, fmt
+from hearth.domain.ssda903.years import add_months, birthday, collection_end, collection_start, fmt
+from hearth.domain.ssda903_rules.codelists import LA_CODES
 from hearth.synth.care import PeriodPlan
 from hearth.synth.draw import pick
 from hearth.synth.model import MissingExtra
@@ -113,7 +114,14 @@ def outcomes(rng: random.Random, dob: date, episodes: tuple[Episode, ...], years
             continue
         items = oc2_items(dob, year)
         score, reason = None, ""
-        if "sdq" in items:
+        # A child turning 4 or 17 in the year is outside the SDQ ages for part of it: DfE still
+        # expects a score or a reason (197B), mostly SDQ1 (outside the age range).
+        if "sdq" not in items and (start <= birthday(dob, 4) <= end or start <= birthday(dob, 17) <= end):
+            if rng.random() < 0.4:
+                score = max(0, min(40, round(rng.gauss(14, 7))))
+            else:
+                reason = "SDQ1"
+        elif "sdq" in items:
             if rng.random() < 0.82:
                 score = max(0, min(40, round(rng.gauss(14, 7))))
             else:
@@ -158,6 +166,16 @@ def placed_for_adoption(plan: PeriodPlan, as_at: date) -> PlacedAdoption | None:
     return PlacedAdoption(m["decision"], reversed_on, plan.reversal)
 
 
+# LA_PERM must be a real DfE code (rule 633, ssda903.md Appendix A), though the council's own code is
+# fictional: the council stands in for one real code, and other councils for the rest.
+ENGLISH_LA_CODES = tuple(c for c in LA_CODES if c.isdigit() and c != "999")
+
+
+def la_perm_code(la_code: str) -> str:
+    """The real LA code the fictional council reports as itself in LA_PERM."""
+    return ENGLISH_LA_CODES[sum(map(ord, la_code)) % len(ENGLISH_LA_CODES)]
+
+
 def prev_perm(rng: random.Random, plan: PeriodPlan, la_code: str, other_la: str) -> PrevPerm:
     code = plan.prev_perm
     if code not in ("P1", "P2", "P3") or plan.prev_perm_date is None:
@@ -165,7 +183,11 @@ def prev_perm(rng: random.Random, plan: PeriodPlan, la_code: str, other_la: str)
     text = fmt(plan.prev_perm_date)
     if rng.random() < 0.1:  # only month and year known
         text = "zz" + text[2:]
-    return PrevPerm(plan.start, code, la_code if rng.random() < 0.7 else other_la, text)
+    own = la_perm_code(la_code)
+    other = la_perm_code(other_la)
+    if other == own:
+        other = ENGLISH_LA_CODES[(ENGLISH_LA_CODES.index(own) + 1) % len(ENGLISH_LA_CODES)]
+    return PrevPerm(plan.start, code, own if rng.random() < 0.7 else other, text)
 
 
 def year_range(first: date, last: date) -> range:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from hearth.domain.calendar import add_working_days
 from hearth.domain.ssda903.cohorts import (
     episodes_in_year,
     looked_after_at_end,
@@ -182,4 +183,22 @@ def measure(council: SynthCouncil) -> dict[str, float]:
 
     out["sw_caseload"] = caseload("SOCIAL_WORKER")
     out["pa_caseload"] = caseload("PERSONAL_ADVISER")
+    out.update(_duties(council, start, end))
     return out
+
+
+def _duties(council: SynthCouncil, start: date, end: date) -> dict[str, float]:
+    """IHA within 20 working days of a period starting in the year; first visit within 7 days of a placement."""
+    iha = iha_due = visit = visit_due = 0
+    for c in council.children:
+        assessed = [d.completed_on for d in c.duties if d.duty == "HEALTH_ASSESSMENT"]
+        visits = [v.date for v in c.visits]
+        for p in periods(c.history.episodes):
+            if start <= p.start <= end and (p.end is None or p.end > add_working_days(p.start, 20)):
+                iha_due += 1
+                iha += any(p.start <= d <= add_working_days(p.start, 20) for d in assessed)
+        for e in c.history.episodes:
+            if e.rne != "L" and start <= e.decom <= end and (e.dec is None or e.dec > e.decom + timedelta(days=7)):
+                visit_due += 1
+                visit += any(e.decom <= d <= e.decom + timedelta(days=7) for d in visits)
+    return {"iha_on_time_pct": _pct(iha, iha_due), "first_visit_on_time_pct": _pct(visit, visit_due)}

@@ -123,6 +123,14 @@ class EntitlementSpec(NamedTuple):
     note: str = ""
 
 
+class DutySpec(NamedTuple):
+    """A statutory task done (DutyRecord): a DUTY_KIND code, the day, who recorded it."""
+
+    duty: str
+    completed_on: date
+    worker_key: int | None
+
+
 class MissingExtra(NamedTuple):
     return_interview_offered: bool | None
     return_interview_taken: bool | None
@@ -152,6 +160,8 @@ class SynthChild:
     missing_extras: tuple[MissingExtra, ...]  # one per history.missing
     allocations: tuple[AllocationSpec, ...]
     leaving_care: LeavingCare
+    duties: tuple[DutySpec, ...] = ()  # statutory tasks done (with detail only)
+    visits: tuple[ContactSpec, ...] = ()  # statutory social worker visits (with detail only)
 
 
 @dataclass(frozen=True, slots=True)

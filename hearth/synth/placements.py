@@ -17,7 +17,8 @@ from hearth.synth import names
 from hearth.synth.draw import pick
 from hearth.synth.model import ProviderSpec
 
-H5_URN_FROM = date(2023, 10, 28)  # English H5 placements needed an Ofsted URN from this date (§2.7)
+# English H5 placements needed an Ofsted URN from 28 October 2023 (§2.7), and the 2023/24 and 2024/25
+# returns ask for it on every H5 episode open in the year (218), so H5 settings always carry theirs.
 OUT_OF_AREA = {"FOSTERING": 0.2, "CHILDRENS_HOME": 0.55, "SUPPORTED_ACCOMMODATION": 0.25}
 
 
@@ -143,7 +144,7 @@ def placement(
     else:
         post, code = provider.postcode, provider.la_code
     urn = provider.urn
-    if place in ("R2", "R5") or (place == "H5" and day < H5_URN_FROM):
+    if place in ("R2", "R5"):
         urn = ""
     return Placement(place, pp, provider.key, carer, post, urn, code)
 
@@ -156,7 +157,7 @@ def same_carer(rng: random.Random, places: CouncilPlaces, current: Placement, pl
     if place.startswith("A") and current.place.startswith("U"):
         agency = rng.choice(places.by_kind[("ADOPTION_AGENCY", "PR1")])
         urn, pp, provider_key = agency.urn, agency.place_provider, agency.key
-    if place == "K3" or (place == "H5" and day >= H5_URN_FROM):
+    if place in ("K3", "H5"):
         if not urn:
             provider = rng.choice(places.by_kind[("SUPPORTED_ACCOMMODATION", "PR4")])
             urn, pp, provider_key = provider.urn, provider.place_provider, provider.key

@@ -15,11 +15,12 @@ from functools import lru_cache
 
 from hearth.domain.ssda903.cohorts import oc3_age
 from hearth.domain.ssda903.history import BirthdayRecord, ChildHistory, Dolo, Episode, SWEpisode
-from hearth.domain.ssda903.years import add_years, birthday, collection_start
+from hearth.domain.ssda903.years import add_years, birthday, collection_start, collection_year_of
 from hearth.synth import care, events, names
+from hearth.synth.duties import period_duties, post21_discussion
 from hearth.synth.episodes import FOSTER, _replace, build_period, end_reason
-from hearth.synth.leaving_care import care_leaver
-from hearth.synth.model import EpisodeExtra, LeavingCare, SynthChild, SynthCouncil
+from hearth.synth.leaving_care import care_leaver, eligible_from
+from hearth.synth.model import ContactSpec, DutySpec, EpisodeExtra, LeavingCare, SynthChild, SynthCouncil
 from hearth.synth.placements import CouncilPlaces, build_places
 from hearth.synth.support import support
 from hearth.synth.workforce import Staffing, build_staffing, social_worker_allocations
@@ -128,7 +129,10 @@ def _child(
             if e.decom <= as_at:
                 episodes.append(_cut(e, as_at))
                 extras.append(x)
-        prevperm.append(events.prev_perm(rng, plan, la_code, places.other_la_codes[0]))
+        perm = events.prev_perm(rng, plan, la_code, places.other_la_codes[0])
+        if prevperm and collection_year_of(prevperm[-1].period_start) == collection_year_of(plan.start):
+            prevperm.pop()  # the return holds one PrevPerm row a child a year (INT35): the latest period's
+        prevperm.append(perm)
         decision = events.placed_for_adoption(plan, as_at)
         if decision:
             placed.append(decision)
@@ -176,6 +180,19 @@ def _child(
                                   leaver=leaver, staffing=staffing, la_code=la_code, as_at=as_at,
                                   since=collection_start(years.start))
             allocations += pa
+    duties: list[DutySpec] = []
+    visits: list[ContactSpec] = []
+    if detail and episodes_t:
+        # The statutory tasks of care, and the PA's talk about support after 21, on their own stream.
+        drng = random.Random(f"hearth-synth/{seed}/{council_index}/{serial}/duties")
+        duties, visits = period_duties(drng, dob=sk.dob, episodes=episodes_t, allocations=allocations, as_at=as_at,
+                                       since=window_start, eligible=eligible_from(episodes_t, sk.dob))
+        if leaver is not None and leaver.care_end is not None:
+            pas = [a for a in allocations if a.role == "PERSONAL_ADVISER"]
+            duties += post21_discussion(
+                drng, dob=sk.dob, as_at=as_at, stop=min(leaver.died or date.max, as_at + one_day),
+                worker_at=lambda day: next((a.worker_key for a in pas if a.start <= day and (a.end is None or a.end > day)),
+                                           None))
     died = leaver.died if leaver else None
     if episodes_t and episodes_t[-1].rec == "E2":
         died = episodes_t[-1].dec
@@ -186,7 +203,8 @@ def _child(
         adoption=adoption, placed_adoption=tuple(placed), prevperm=tuple(prevperm), sw_episodes=tuple(sw),
         dolo=tuple(dolo),
     )
-    return SynthChild(history, given, family, died, tuple(extras), tuple(missing_x), tuple(allocations), leaving)
+    return SynthChild(history, given, family, died, tuple(extras), tuple(missing_x), tuple(allocations), leaving,
+                      tuple(duties), tuple(visits))
 
 
 def council_sizes(total: int, councils: int, rng: random.Random) -> list[int]:

@@ -113,6 +113,18 @@ TARGETS: tuple[Target, ...] = (
            "003 L1084, L1139: about 28 now, target 20-22; York about 21 (002 L1588)"),
 )
 
+# Statutory tasks (duties.py). No national table gives these; the rates are approximations from
+# local scorecards and the OC2 health figures, as duties.py's ON_TIME notes.
+TARGETS += (
+    Target("iha_on_time_pct", 70, 9,
+           "% of periods of care starting in the year (lasting 20 working days) with the initial health "
+           "assessment within 20 working days",
+           "approx.: local IHA timeliness reports 50-80%; annual assessments 89-91% (DfE CLA OC2 2019-2024)"),
+    Target("first_visit_on_time_pct", 87, 5,
+           "% of placements starting in the year (lasting over 7 days) with a social worker visit within 7 days",
+           "approx.: LA scorecards 85-95%; 'statutory visits are all on time' is the aim (003 L1139)"),
+)
+
 BY_NAME = {t.name: t for t in TARGETS}
 # The headcount itself: children in care at 31 March is the requested size within this fraction.
 HEADCOUNT_TOLERANCE = 0.1

@@ -24,7 +24,7 @@ from hearth.synth.model import SynthCouncil
 BATCH = 5000
 # Leaves first, so a replace deletes without tripping foreign keys.
 SYNTH_MODELS: tuple[type[Model], ...] = (
-    m.PathwayPlanAction, m.PathwayPlanReview, m.PathwayPlan, m.NeedsAssessment, m.Contact, m.Accommodation,
+    m.DutyRecord, m.PathwayPlanAction, m.PathwayPlanReview, m.PathwayPlan, m.NeedsAssessment, m.Contact, m.Accommodation,
     m.EETSpell, m.StayingPut, m.SupportRequest, m.EntitlementGiven, m.Allocation, m.Episode, m.Review,
     m.MissingEpisode, m.AnnualOutcome, m.CareLeaverBirthday, m.Adoption, m.PlacedForAdoption,
     m.PreviousPermanence, m.DeprivationOfLiberty, m.ChildName, m.Child, m.Worker, m.Team, m.Provider, m.Council,
@@ -57,6 +57,7 @@ FIELDS: dict[type[Model], tuple[str, ...]] = {
     m.PathwayPlanReview: ("plan", "reviewed_on", "reviewer"),
     m.PathwayPlanAction: ("plan", "description", "owner", "due_on", "completed_on"),
     m.Contact: ("child", "date", "kind", "worker", "seen_where", "follows_move"),
+    m.DutyRecord: ("child", "duty", "completed_on", "worker"),
     m.Accommodation: ("child", "start", "end", "accommodation_type", "suitable"),
     m.EETSpell: ("child", "start", "end", "activity", "neet_reason"),
     m.StayingPut: ("child", "start", "end", "carer", "provider", "weekly_allowance"),
@@ -189,8 +190,10 @@ def council_write(council: SynthCouncil) -> Counter[str]:
             for act in plan.actions:
                 w.add(m.PathwayPlanAction, (plan_id, act.description, act.owner, d(act.due_on), d(act.completed_on)))
             plan_id += 1
-        for x in lc.contacts:
+        for x in (*c.visits, *lc.contacts):
             w.add(m.Contact, (cid, d(x.date), x.kind, worker(x.worker_key), x.seen_where, x.follows_move))
+        for x in c.duties:
+            w.add(m.DutyRecord, (cid, x.duty, d(x.completed_on), worker(x.worker_key)))
         for x in lc.accommodation:
             w.add(m.Accommodation, (cid, d(x.start), d(x.end), x.accommodation_type, x.suitable))
         for x in lc.eet:

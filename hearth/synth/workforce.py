@@ -29,6 +29,7 @@ SW_OTHER_CHANGE_RATE = 1.0
 SW_OTHER_REASONS = (("MANAGE", 0.3), ("TSPROC", 0.2), ("ORGRST", 0.1), ("ABSENC", 0.16), ("CHCHAN", 0.08),
                     ("PCCHAN", 0.06), ("OTHERS", 0.1))
 PA_OTHER_CHANGE_RATE = 0.15
+MIN_ALLOCATION = timedelta(days=3)
 
 
 @dataclass
@@ -135,7 +136,7 @@ def _allocate(
             change = leaves  # type: ignore[assignment]
         if change >= stop or (end is None and change > as_at):
             out.append(AllocationSpec(worker, role, day, end, reason))
-            return out
+            return _at_least(out, MIN_ALLOCATION)
         if change > day:
             out.append(AllocationSpec(worker, role, day, change, reason))
             day = change
@@ -145,6 +146,25 @@ def _allocate(
             reason = pick(rng, SW_OTHER_REASONS) if role == "SOCIAL_WORKER" else ""
             if len(posts) > 1:
                 post = rng.choice([p for p in posts if p is not post])
+
+
+def _at_least(allocations: list[AllocationSpec], shortest: timedelta) -> list[AllocationSpec]:
+    """No allocation shorter than `shortest` (an SW episode lasts at least 3 days, SW09STG2): the next
+    worker takes the child a day or two sooner, or the last one's predecessor keeps them to the end."""
+    out: list[AllocationSpec] = []
+    pending: date | None = None  # start of a too-short allocation folded into the next
+    for i, a in enumerate(allocations):
+        if pending is not None:
+            a, pending = a._replace(start=pending), None
+        if a.end is not None and a.end - a.start < shortest:
+            if i < len(allocations) - 1:
+                pending = a.start
+                continue
+            if out:
+                out[-1] = out[-1]._replace(end=a.end)
+                continue
+        out.append(a)
+    return out
 
 
 def social_worker_allocations(

@@ -24,7 +24,8 @@ def test_the_database_holds_what_was_generated():
     assert m.AnnualOutcome.objects.count() == sum(len(c.history.outcomes) for c in children)
     assert m.CareLeaverBirthday.objects.count() == sum(len(c.history.birthdays) for c in children)
     assert m.Allocation.objects.count() == sum(len(c.allocations) for c in children)
-    assert m.Contact.objects.count() == sum(len(c.leaving_care.contacts) for c in children)
+    assert m.Contact.objects.count() == sum(len(c.leaving_care.contacts) + len(c.visits) for c in children)
+    assert m.DutyRecord.objects.count() == sum(len(c.duties) for c in children) > 0
     assert m.Accommodation.objects.count() == sum(len(c.leaving_care.accommodation) for c in children)
     assert m.StayingPut.objects.count() == sum(len(c.leaving_care.staying_put) for c in children)
     assert m.PathwayPlanAction.objects.count() == sum(
