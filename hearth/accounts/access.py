@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 
 from hearth.accounts.roles import Role
-from hearth.records.models import Allocation, Child
+from hearth.records.models import Allocation, Child, Worker
 
 
 def _allocated_now(as_at: date) -> Q:
@@ -27,7 +27,9 @@ def children_for(user, *, as_at: date) -> QuerySet[Child]:
         return Child.objects.all()
     if role in (Role.PRACTITIONER, Role.TEAM_MANAGER) and user.worker_id:
         # A practitioner covers for colleagues, so sees their team's children as well as their own.
-        team_allocations = Allocation.objects.filter(_allocated_now(as_at), worker__team_id=user.worker.team_id)
+        # The team as a subquery, so the check costs no extra round trip.
+        team = Worker.objects.filter(pk=user.worker_id).values("team_id")[:1]
+        team_allocations = Allocation.objects.filter(_allocated_now(as_at), worker__team_id=Subquery(team))
         return Child.objects.filter(pk__in=team_allocations.values("child_id"))
     # Analysts work from pseudonymised data; members see aggregates only; administrators manage
     # users and settings. None of them opens a child's record.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from hearth.domain import codes
 from hearth.domain.calendar import age_on
-from hearth.records.models import Accommodation, Child, Contact, Episode
+from hearth.records.models import Accommodation, Child, Episode
 
 
 @dataclass(frozen=True)
@@ -23,17 +23,17 @@ class CaseloadRow:
 
 
 def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow]:
-    children = children.select_related("name").prefetch_related(
+    children = children.select_related("name").annotate(
+        last_contact=Max("contacts__date", filter=Q(contacts__date__lte=as_at)),
+    ).prefetch_related(
         Prefetch("episodes", queryset=Episode.objects.order_by("decom")),
         Prefetch("accommodation", queryset=Accommodation.objects.order_by("start")),
-        Prefetch("contacts", queryset=Contact.objects.filter(date__lte=as_at).order_by("date")),
     )
     rows = []
     for child in children:
         episodes = list(child.episodes.all())
         open_episode = next((e for e in episodes if e.decom <= as_at and (e.dec is None or e.dec > as_at)), None)
         homes = [a for a in child.accommodation.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
-        contacts = list(child.contacts.all())
         if open_episode:
             status, lives = "In care", codes.PLACE.label(open_episode.place)
         else:
@@ -46,7 +46,7 @@ def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow
             age=age_on(child.dob, as_at),
             status=status,
             lives=lives,
-            last_contact=contacts[-1].date if contacts else None,
+            last_contact=child.last_contact,
         ))
     return sorted(rows, key=lambda r: r.name)
 
