@@ -8,6 +8,7 @@ _child one row per child in the header: DOB, SEX, and the flags many rules need 
 
 from __future__ import annotations
 
+import threading
 from string import Template
 
 import duckdb
@@ -84,9 +85,38 @@ def substitute(sql: str, year: int, sfx: str = "") -> str:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, year: int, with_last: bool) -> None:
-    """Create the macros and derived tables for this year (and last year's, when loaded)."""
+    """Create the macros and derived tables for this year (and last year's, when loaded).
+
+    Last year's tables are built on a second connection at the same time.
+    """
     con.execute(MACROS)
-    for sql in (EPI, CHILD):
-        con.execute(substitute(sql, year))
-        if with_last:
-            con.execute(substitute(sql, year - 1, "_last"))
+
+    def build(c: duckdb.DuckDBPyConnection, y: int, sfx: str) -> None:
+        for sql in (EPI, CHILD):
+            c.execute(substitute(sql, y, sfx))
+
+    if not with_last:
+        build(con, year, "")
+        return
+    if not hasattr(con, "cursor"):
+        build(con, year, "")
+        build(con, year - 1, "_last")
+        return
+    errors: list[BaseException] = []
+    other = con.cursor()
+
+    def last() -> None:
+        try:
+            build(other, year - 1, "_last")
+        except BaseException as exc:  # re-raised below, on the caller's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=last)
+    thread.start()
+    try:
+        build(con, year, "")
+    finally:
+        thread.join()
+        other.close()
+    if errors:
+        raise errors[0]

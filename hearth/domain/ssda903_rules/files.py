@@ -63,6 +63,8 @@ class CsvFile:
     header: list[str]  # every header cell in file order, normalised; '' for a trailing empty column
     delimiter: str
     fixes: list[Fix] = field(default_factory=list)
+    may_need_trim: bool = True  # False when no cell can begin or end with whitespace
+    odd_whitespace: bool = True  # a tab or no-break space somewhere (else a space is the only whitespace)
 
 
 def _decode(data: bytes, name: str, fixes: list[Fix]) -> str | Problem:
@@ -116,6 +118,19 @@ def _wrong_columns(name: str, table: str | None, cells: list[str]) -> Problem:
     return Problem(name, "wrong_columns", f"wrong columns for {schema.DFE_NAMES[table]}: " + "; ".join(parts))
 
 
+def _may_have_stray_whitespace(text: str, delimiter: str) -> bool:
+    """False when no cell can begin or end with whitespace (a quick look at the whole text, no parsing).
+
+    A cell's edges touch a delimiter, a line end, the file's ends or a quote; when no space sits
+    next to any of them and there is no tab or no-break space, nothing needs trimming.
+    """
+    if "\u00a0" in text or (delimiter != "\t" and "\t" in text):
+        return True
+    if text[:1] == " " or text.rstrip("\r\n")[-1:] == " ":
+        return True
+    return any(p in text for p in (f" {delimiter}", f"{delimiter} ", " \n", "\n ", " \r", '" ', ' "'))
+
+
 def open_csv(path: Path, workdir: Path | None = None) -> CsvFile | Problem:
     """Check a file is a readable 903 CSV and find its table; never reads it twice over on a problem."""
     name = str(path)
@@ -150,4 +165,6 @@ def open_csv(path: Path, workdir: Path | None = None) -> CsvFile | Problem:
         with tmp:
             tmp.write(text[text.index(first_line):])
         read_path = Path(tmp.name)
-    return CsvFile(read_path, name, table, cells + [""] * trailing, delimiter, fixes)
+    odd = "\u00a0" in text or "\t" in text
+    return CsvFile(read_path, name, table, cells + [""] * trailing, delimiter, fixes,
+                   _may_have_stray_whitespace(text, delimiter), odd)

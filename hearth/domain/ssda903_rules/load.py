@@ -10,6 +10,7 @@ the file's data rows, first = 1.
 from __future__ import annotations
 
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ DATE_FORMATS = (
 )
 _FORMATS_SQL = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
 WHITESPACE = " \t\u00a0"
+WORKERS = 2  # files read at once (the machine this is sized for has 2 cores)
 
 
 @dataclass(slots=True)
@@ -39,13 +41,14 @@ class LoadResult:
         return not self.problems
 
 
-def _text(col: str) -> str:
-    return f"NULLIF(trim(\"{col}\", '{WHITESPACE}'), '')"
+def _trimmed(col: str, ws: str | None) -> str:
+    """The cell's text, trimmed of `ws` (None: the column needs no trimming), '' read as blank."""
+    return f"NULLIF(\"{col}\", '')" if ws is None else f"NULLIF(trim(\"{col}\", '{ws}'), '')"
 
 
-def _typed(col: str) -> str:
-    """SQL turning the raw text column into the typed column(s)."""
-    t = _text(col)
+def _typed(col: str, ws: str | None, needs: set[str]) -> str:
+    """SQL turning the raw text column into the typed column(s), with only the repairs it needs."""
+    t = _trimmed(col, ws)
     if col in schema.DATE_COLUMNS:
         # Fast path for dd/mm/yyyy (nearly every cell), the format list only for the rest.
         exact = f"TRY_CAST(substr({t}, 7, 4) || '-' || substr({t}, 4, 2) || '-' || substr({t}, 1, 2) AS DATE)"
@@ -54,53 +57,30 @@ def _typed(col: str) -> str:
         return f"CASE WHEN year({parsed}) >= 1900 THEN {parsed} END AS \"{col}\", {t} AS \"{col}__txt\""
     if col in schema.VERBATIM_COLUMNS:
         return f'{t} AS "{col}"'
-    up = f"upper({t})"
-    if col in schema.NUMBER_COLUMNS:
+    up = f"upper({t})" if "upper" in needs else t
+    if "number" in needs:
         up = f"CASE WHEN contains({up}, '.') THEN regexp_replace({up}, '^(\\d+)\\.0+$', '\\1') ELSE {up} END"
-    if col == "URN":
+    if "urn" in needs:
         up = (f"CASE WHEN length({up}) < {schema.URN_DIGITS} AND regexp_full_match({up}, '\\d{{5,6}}')"
               f" THEN lpad({up}, {schema.URN_DIGITS}, '0') ELSE {up} END")
     return f'{up} AS "{col}"'
 
 
-def _fix_counts(con: duckdb.DuckDBPyConnection, raw: str, typed: str, f: CsvFile) -> list[Fix]:
-    """Count, per column, the cells the typing changed, by kind of change."""
-    checks: list[tuple[str, str, str]] = []
-    for col in schema.columns(f.table):
-        r, t = f'r."{col}"', f"NULLIF(trim(r.\"{col}\", '{WHITESPACE}'), '')"
-        checks.append((col, "stray whitespace removed", f"{r} <> trim({r}, '{WHITESPACE}')"))
-        if col in schema.DATE_COLUMNS:
-            checks.append(
-                (col, "dates read from another format",
-                 f"t.\"{col}\" IS NOT NULL AND {t} <> strftime(t.\"{col}\", '%d/%m/%Y')")
-            )
-        elif col not in schema.VERBATIM_COLUMNS:
-            checks.append((col, "codes upper-cased", f"{t} <> upper({t})"))
-            if col in schema.NUMBER_COLUMNS:
-                checks.append((col, "spreadsheet numbers (1.0) written as whole numbers",
-                               f"contains({t}, '.') AND regexp_full_match({t}, '\\d+\\.0+')"))
-            if col == "URN":
-                checks.append((col, "leading zeros restored", f"length({t}) < 7 AND regexp_full_match({t}, '\\d{{5,6}}')"))
-    sums = ", ".join(f"count(*) FILTER (WHERE {cond})" for _, _, cond in checks)
-    counts = con.execute(f"SELECT {sums} FROM {raw} r JOIN {typed} t USING (_row)").fetchone() or ()
-    blank = con.execute(f"SELECT count(*) FROM {raw} WHERE _blank").fetchone()
-    fixes = [Fix(f.name, kind, n, col) for (col, kind, _), n in zip(checks, counts, strict=True) if n]
-    if blank and blank[0]:
-        fixes.append(Fix(f.name, "blank rows ignored", blank[0]))
-    return fixes
-
-
 def _read(con: duckdb.DuckDBPyConnection, f: CsvFile, target: str, result: LoadResult) -> None:
-    cols = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(f.header))) + "}"
+    cols = list(schema.columns(f.table))
+    # Raw columns carry the header's names (an ignored trailing column gets a placeholder).
+    raw_names = [c or f"_empty{i}" for i, c in enumerate(f.header)]
+    spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in raw_names) + "}"
     raw = f"_raw_{target}"
     rejects = f"_rej_{target}"
     path = str(f.path).replace("'", "''")
     delim = f.delimiter.replace("'", "''")
     try:
+        # The raw table keeps the file's row order, so its rowid + 1 is the data row's number.
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE {raw} AS
-            SELECT row_number() OVER () AS _row, * FROM read_csv('{path}', header=false, skip=1, delim='{delim}',
-              quote='"', escape='"', auto_detect=false, columns={cols}, null_padding=false,
+            SELECT * FROM read_csv('{path}', header=false, skip=1, delim='{delim}',
+              quote='"', escape='"', auto_detect=false, columns={spec}, null_padding=false,
               store_rejects=true, rejects_table='{rejects}', rejects_scan='{rejects}_scan')"""
         )
     except duckdb.Error as exc:
@@ -114,25 +94,124 @@ def _read(con: duckdb.DuckDBPyConnection, f: CsvFile, target: str, result: LoadR
             Problem(f.name, "bad_row", f"{str(error_type).lower()}: {message}", row=int(line) - 1)
         )
     if result.problems:
+        con.execute(f"DROP TABLE {raw}")
         return
-    named = ", ".join(f'c{i} AS "{c}"' for i, c in enumerate(f.header) if c)
-    blank = " AND ".join(f"NULLIF(trim(c{i}, '{WHITESPACE}'), '') IS NULL" for i in range(len(f.header)))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT _row, {named}, ({blank}) AS _blank FROM {raw}")
-    typed = ", ".join(_typed(c) for c in schema.columns(f.table))
-    con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT _row, {typed} FROM {raw} WHERE NOT _blank")
-    result.fixes.extend(f.fixes)
-    result.fixes.extend(_fix_counts(con, raw, target, f))
+    # Only a file with whitespace at some cell's edge pays for trimming.
+    ws = (WHITESPACE if f.odd_whitespace else " ") if f.may_need_trim else None
+
+    # One pass over the raw text counts every repair that does not need the typed value; the
+    # typing then applies only the repairs some cell needs.
+    checks: list[tuple[str, str, str, str]] = []  # (column, need, kind, condition)
+    for col in cols:
+        r = f'"{col}"'
+        t = _trimmed(col, ws)
+        if ws is not None:
+            checks.append((col, "trim", "stray whitespace removed", f"{r} <> trim({r}, '{ws}')"))
+        if col in schema.DATE_COLUMNS or col in schema.VERBATIM_COLUMNS:
+            continue
+        checks.append((col, "upper", "codes upper-cased", f"{r} <> upper({r})"))
+        if col in schema.NUMBER_COLUMNS:
+            checks.append((col, "number", "spreadsheet numbers (1.0) written as whole numbers",
+                           f"contains({r}, '.') AND regexp_full_match({t}, '\\d+\\.0+')"))
+        if col == "URN":
+            checks.append((col, "urn", "leading zeros restored",
+                           f"length({t}) < 7 AND regexp_full_match({t}, '\\d{{5,6}}')"))
+    blank = " AND ".join(f"{_trimmed(c, ws)} IS NULL" for c in raw_names)
+    sums = ", ".join([f"count(*) FILTER (WHERE {blank})"] + [f"count(*) FILTER (WHERE {c})" for *_, c in checks])
+    n_blank, *counts = con.execute(f"SELECT {sums} FROM {raw}").fetchone() or (0,)
+    needs: dict[str, set[str]] = {c: set() for c in cols}
+    fixes = []
+    for (col, need, kind, _), n in zip(checks, counts, strict=True):
+        if n:
+            needs[col].add(need)
+            fixes.append(Fix(f.name, kind, n, col))
+
+    typed = ", ".join(_typed(c, ws if "trim" in needs[c] else None, needs[c]) for c in cols)
+    keep = f" WHERE NOT ({blank})" if n_blank else ""
+    con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT rowid + 1 AS _row, {typed} FROM {raw}{keep}")
     con.execute(f"DROP TABLE {raw}")
 
+    dates = [c for c in cols if c in schema.DATE_COLUMNS]
+    if dates:
+        got = con.execute(
+            "SELECT " + ", ".join(
+                # Same as text <> strftime(date, '%d/%m/%Y') for a parsed date, and cheaper.
+                f"count(*) FILTER (WHERE \"{c}\" IS NOT NULL"
+                f" AND NOT regexp_full_match(\"{c}__txt\", '\\d\\d/\\d\\d/\\d\\d\\d\\d'))"
+                for c in dates
+            ) + f" FROM {target}"
+        ).fetchone() or ()
+        fixes += [Fix(f.name, "dates read from another format", n, c) for c, n in zip(dates, got, strict=True) if n]
+    # Report in the table's column order, as before.
+    order = {c: i for i, c in enumerate(cols)}
+    fixes.sort(key=lambda x: order.get(x.column or "", len(order)))
+    result.fixes.extend(f.fixes)
+    result.fixes.extend(fixes)
+    if n_blank:
+        result.fixes.append(Fix(f.name, "blank rows ignored", n_blank))
 
-def create_empty(con: duckdb.DuckDBPyConnection, table: str, target: str) -> None:
+
+def _empty_sql(table: str, target: str) -> str:
     cols = ["_row BIGINT"]
     for c in schema.columns(table):
         if c in schema.DATE_COLUMNS:
             cols += [f'"{c}" DATE', f'"{c}__txt" VARCHAR']
         else:
             cols.append(f'"{c}" VARCHAR')
-    con.execute(f"CREATE OR REPLACE TABLE {target} ({', '.join(cols)})")
+    return f"CREATE OR REPLACE TABLE {target} ({', '.join(cols)})"
+
+
+def create_empty(con: duckdb.DuckDBPyConnection, table: str, target: str) -> None:
+    con.execute(_empty_sql(table, target))
+
+
+def _read_all(con: duckdb.DuckDBPyConnection, files: list[CsvFile], suffix: str) -> list[LoadResult]:
+    """Read each file into its table, two at a time on their own connections (DuckDB reads a
+    file of this size on one thread); one LoadResult per file, in the files' order."""
+    results = [LoadResult() for _ in files]
+    workers = min(WORKERS, len(files))
+    if workers <= 1 or not hasattr(con, "cursor"):
+        for f, r in zip(files, results, strict=True):
+            _read(con, f, f.table + suffix, r)
+        return results
+    # Biggest first, so the two connections finish together.
+    queue = sorted(range(len(files)), key=lambda i: _size(files[i].path))
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            cur = con.cursor()
+        except BaseException as exc:  # re-raised on the caller's thread
+            errors.append(exc)
+            return
+        try:
+            while True:
+                with lock:
+                    if not queue or errors:
+                        return
+                    i = queue.pop()
+                _read(cur, files[i], files[i].table + suffix, results[i])
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            cur.close()
+
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def load_csv_set(
@@ -166,11 +245,14 @@ def load_csv_set(
             opened.append(got)
         if result.problems:
             return result
-        for f in opened:
-            _read(con, f, f.table + suffix, result)
-    for table in schema.TABLES:
-        if table not in result.files and table not in (keep or ()):
-            create_empty(con, table, table + suffix)
+        for one in _read_all(con, opened, suffix):
+            # As if read one after another: a file's repairs count only while no file has failed.
+            result.problems.extend(one.problems)
+            if not result.problems:
+                result.fixes.extend(one.fixes)
+    empty = [_empty_sql(t, t + suffix) for t in schema.TABLES if t not in result.files and t not in (keep or ())]
+    if empty:
+        con.execute(";\n".join(empty))  # one call: these are cheap to run and costly to send one by one
     return result
 
 

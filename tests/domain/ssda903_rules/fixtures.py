@@ -173,7 +173,7 @@ def validate(
         con.execute(f"ATTACH '{_template(folder)}' AS tpl (READ_ONLY)")
         for table in COLUMNS:
             if table not in changed:
-                con.execute(f"CREATE TABLE {table} AS SELECT * FROM tpl.{table}")
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM tpl.{table}")  # read only: no copy
                 keep.add(table)
         tables = changed
     loaded = load_csv_set(con, csv_paths(write(tables, folder / "this")), keep=keep)
