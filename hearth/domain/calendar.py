@@ -19,11 +19,13 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
+from itertools import accumulate
 from typing import assert_never
 
 import holidays
 
 ONE_DAY = timedelta(days=1)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # by month number, common year
 
 
 class LeapDay(Enum):
@@ -47,16 +49,13 @@ def _year_table(year: int) -> tuple[int, bytes, tuple[int, ...]]:
     """
     jan1 = date(year, 1, 1)
     days = 366 if _stdlib_calendar.isleap(year) else 365
-    hols = bank_holidays(year)
+    first_weekday = jan1.weekday()
+    holiday_days = {d.timetuple().tm_yday - 1 for d in bank_holidays(year) if d.year == year}  # days since 1 Jan
     flags = bytes(
-        1 if (jan1 + timedelta(days=i)).weekday() < 5 and (jan1 + timedelta(days=i)) not in hols else 0
+        1 if (first_weekday + i) % 7 < 5 and i not in holiday_days else 0  # Monday-Friday, not a bank holiday
         for i in range(days)
     )
-    running, total = [], 0
-    for flag in flags:
-        total += flag
-        running.append(total)
-    return jan1.toordinal(), flags, tuple(running)
+    return jan1.toordinal(), flags, tuple(accumulate(flags))
 
 
 _YEAR_OFFSETS: dict[int, int] = {}
@@ -101,6 +100,7 @@ def is_council_working_day(d: date, closure_days: Collection[date] = ()) -> bool
     return is_working_day(d) and d not in closure_days
 
 
+@lru_cache(maxsize=65_536)  # pure; the same few event dates are asked about by several duties
 def add_working_days(event: date, n: int, *, inclusive: bool = False) -> date:
     """The nth working day counting from `event`.
 
@@ -166,12 +166,23 @@ def plan_by(legal_due: date, closure_days: Collection[date] = (), *, keep: bool 
     return d
 
 
-@lru_cache(maxsize=65_536)
+_PREVIOUS_CACHE: dict[date, date] = {}
+
+
 def previous_working_day(d: date) -> date:
-    """The last statutory working day on or before d."""
-    while not is_working_day(d):
-        d -= ONE_DAY
-    return d
+    """The last statutory working day on or before d.
+
+    Memoised in a plain dict: every obligation asks for its plan_by date, and a dict lookup costs
+    a fraction of an lru_cache hit (which wraps a date argument in a tuple key).
+    """
+    found = _PREVIOUS_CACHE.get(d)
+    if found is None:
+        found = d
+        while not is_working_day(found):
+            found -= ONE_DAY
+        if len(_PREVIOUS_CACHE) < 200_000:
+            _PREVIOUS_CACHE[d] = found
+    return found
 
 
 def add_months(d: date, months: int) -> date:
@@ -180,8 +191,11 @@ def add_months(d: date, months: int) -> date:
     §4.4: 31 Aug + 6 m is 28 Feb (29 Feb in a leap year); never 30 days per month.
     """
     y, m0 = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m0 + 1
-    return date(year, month, min(d.day, _stdlib_calendar.monthrange(year, month)[1]))
+    year, month, day = d.year + y, m0 + 1, d.day
+    if day > 28:  # only the 29th-31st can fall off the end of a month
+        last = 29 if month == 2 and _stdlib_calendar.isleap(year) else _MONTH_DAYS[month]
+        day = min(day, last)
+    return date(year, month, day)
 
 
 def add_years(d: date, years: int, leap_day: LeapDay = LeapDay.MAR1) -> date:

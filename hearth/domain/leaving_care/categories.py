@@ -10,15 +10,15 @@ former-relevant test, which looks back at the 18th birthday (never forward).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 from hearth.domain.calendar import add_months, birthday
 from hearth.domain.leaving_care.facts import (
     CARE_ORDER_BASES,
     LeavingCareFacts,
+    LegalBasis,
     OrderKind,
     OtherAccommodationKind,
     Span,
@@ -56,8 +56,12 @@ class Tier(Enum):
     QUALIFYING_EDUCATION = "qualifying_education"  # s24B help with education to 25
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(NamedTuple):
+    """A category, and the tier for former relevant young people.
+
+    A NamedTuple: cheap to build and compare, as the timeline asks for the status at every change point.
+    """
+
     category: LeavingCareCategory
     tier: Tier | None = None
 
@@ -103,7 +107,9 @@ class LeavingCareProfile:
         # sixteenth_birthday_counts: being looked after on the birthday itself is "after 16".
         self.after_16_from = self.d16 if policy.categories.sixteenth_birthday_counts else self.d16 + ONE_DAY
         self.lac = looked_after_intervals(facts, policy, counting=False)
-        self.counting = looked_after_intervals(facts, policy, counting=True)
+        # The counting view differs only by leaving out short breaks, which most children never have.
+        short_breaks = any(p.basis is LegalBasis.SHORT_BREAKS for p in facts.periods)
+        self.counting = looked_after_intervals(facts, policy, counting=True) if short_breaks else self.lac
         found = first_day_threshold_met(self.counting, dob, self.after_16_from, policy)
         self.eligible_from = found if found is not None and found < self.d18 else None
         self.reg3_2 = self._detained_at_16_after_13_weeks()

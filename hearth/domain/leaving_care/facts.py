@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 
 class LegalBasis(Enum):
@@ -44,6 +45,7 @@ LEGAL_BASIS_BY_903_CODE: dict[str, LegalBasis] = {
 CARE_ORDER_BASES = frozenset({LegalBasis.INTERIM_CARE_ORDER, LegalBasis.CARE_ORDER, LegalBasis.PLACEMENT_ORDER})
 
 
+@lru_cache(maxsize=256)  # a handful of codes, asked for every episode
 def legal_basis_from_903(code: str) -> LegalBasis:
     """Map a 903 LS code ('C2', 'V2', ...) to its legal basis; unknown codes are an error."""
     try:

@@ -7,9 +7,8 @@ applies the after-16 condition.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 from hearth.domain.calendar import birthday
 from hearth.domain.leaving_care.facts import CarePeriod, LeavingCareFacts, LegalBasis, OrderKind
@@ -18,12 +17,11 @@ from hearth.domain.policy import DayCount, Policy, ShortBreakRule
 ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """A normalised looked-after interval, inclusive at both ends.
 
     Open periods are closed at the day before the 18th birthday (or the date of death), when
-    looked-after status ends whatever the record says.
+    looked-after status ends whatever the record says. (A NamedTuple: several are built per child.)
     """
 
     start: date
@@ -105,13 +103,14 @@ def looked_after_intervals(facts: LeavingCareFacts, policy: Policy, *, counting:
     if facts.date_of_death is not None:
         last_day = min(last_day, facts.date_of_death)
     excluded = _excluded_short_breaks(facts.periods, policy) if counting else set()
+    orders = sorted(facts.orders, key=lambda o: o.made_on)
     out: list[Interval] = []
     for i, p in enumerate(facts.periods):
         if not p.over_24_hours or i in excluded:
             continue
         end = p.end if p.end is not None and p.end <= last_day else last_day
         ended_by: OrderKind | None = None
-        for order in sorted(facts.orders, key=lambda o: o.made_on):
+        for order in orders:
             if p.start < order.made_on <= end + ONE_DAY:
                 end, ended_by = order.made_on - ONE_DAY, order.kind
                 break

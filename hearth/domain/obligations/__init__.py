@@ -6,10 +6,11 @@ obligation names its rule, version, source and strength; see `registry.RULES` fo
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 
 from hearth.domain.obligations.base import Kind, Obligation, ObligationStatus, Role, Rule, Strength, judge
+from hearth.domain.obligations.batch import map_obligations, obligations_for_many
 from hearth.domain.obligations.context import Context
 from hearth.domain.obligations.facts import (
     AccommodationSpell,
@@ -28,6 +29,7 @@ from hearth.domain.obligations.facts import (
 from hearth.domain.policy import DEFAULT_POLICY, Policy
 
 SURVIVES_DEATH = frozenset({"D55", "D56"})
+_LEGAL_DUE, _RULE_ID, _OCCURRENCE = attrgetter("legal_due"), attrgetter("rule_id"), attrgetter("occurrence")
 
 
 def _apply_waivers_and_death(
@@ -37,7 +39,7 @@ def _apply_waivers_and_death(
     for ob in obs:
         for w in facts.waivers:
             if w.rule_id == ob.rule_id and w.trigger_date == ob.trigger_date and w.occurrence in (None, ob.occurrence):
-                ob = replace(ob, status=ObligationStatus.WAIVED, note=w.reason)
+                ob = ob._replace(status=ObligationStatus.WAIVED, note=w.reason)
                 break
         if (
             death is not None
@@ -47,7 +49,7 @@ def _apply_waivers_and_death(
         ):
             # Death closes every obligation except records (§2.5 case 14).
             status, late_until = judge(ob.legal_due, None, death, as_of)
-            ob = replace(ob, status=status, closes_on=death, late_until=late_until)
+            ob = ob._replace(status=status, closes_on=death, late_until=late_until)
         out.append(ob)
     return out
 
@@ -80,7 +82,11 @@ def obligations_for(
         obs = _apply_waivers_and_death(obs, facts, ctx.death, as_of)
     if since is not None:
         obs = [o for o in obs if not _settled_before(o, since, as_of)]
-    obs.sort(key=lambda o: (o.legal_due, o.rule_id, o.occurrence))
+    # Stable sorts from the least significant key up give the order of (legal_due, rule_id, occurrence)
+    # without building a key tuple for every obligation.
+    obs.sort(key=_OCCURRENCE)
+    obs.sort(key=_RULE_ID)
+    obs.sort(key=_LEGAL_DUE)
     return obs
 
 
@@ -103,5 +109,7 @@ __all__ = [
     "Rule",
     "Strength",
     "Waiver",
+    "map_obligations",
     "obligations_for",
+    "obligations_for_many",
 ]

@@ -8,10 +8,12 @@ done; it becomes `missed` only when the duty has ended without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import assert_never
+from functools import partial
+from typing import NamedTuple, assert_never
 
 from hearth.domain.calendar import plan_by, previous_working_day, working_days_after
 from hearth.domain.policy import Policy, WeekendDuePolicy
@@ -71,8 +73,10 @@ class Rule:
         return self.effective_from <= d and (self.effective_to is None or d <= self.effective_to)
 
 
-@dataclass(frozen=True, slots=True)
-class Obligation:
+class Obligation(NamedTuple):
+    """One obligation: an immutable record (a NamedTuple because it is built millions of times at
+    national scale and a tuple is the cheapest immutable record; use `_replace` to change a field)."""
+
     rule_id: str
     rule: Rule  # version, title, source, strength and role (exposed as properties below)
     trigger_date: date
@@ -149,6 +153,66 @@ def judge(
     return ObligationStatus.OPEN, as_of if as_of > legal_due else None
 
 
+def planner(policy: Policy) -> Callable[[date], date]:
+    """The plan_by function for this council's calendar (§4.5), chosen once per child, not per obligation."""
+    cal = policy.calendar
+    if cal.extra_closure_days or cal.weekend_due_policy is WeekendDuePolicy.KEEP:
+        return partial(
+            plan_by, closure_days=cal.extra_closure_days, keep=cal.weekend_due_policy is WeekendDuePolicy.KEEP
+        )
+    return previous_working_day  # the usual case, memoised
+
+
+_new_obligation = tuple.__new__  # skips NamedTuple's Python-level __new__: about a third of the build cost
+
+
+def deadline(
+    rule: Rule,
+    as_of: date,
+    planned: date,
+    trigger: date,
+    legal_due: date,
+    completed_on: date | None,
+    closes_on: date | None,
+    target_due: date | None,
+    occurrence: int,
+    note: str = "",
+) -> Obligation:
+    """A DEADLINE obligation judged as of `as_of`, `planned` being its plan_by date.
+
+    Positional and minimal on purpose: most obligations are deadlines, and this runs millions of
+    times at national scale (recurring chains call it directly).
+    """
+    if completed_on is not None and completed_on > as_of:
+        completed_on = None  # not yet known on as_of
+    status, late_to = judge(legal_due, completed_on, closes_on, as_of)
+    target_met: bool | None = None
+    if target_due is not None:
+        if completed_on is not None:
+            target_met = completed_on <= target_due
+        elif as_of > target_due:
+            target_met = False
+    return _new_obligation(
+        Obligation,
+        (
+            rule.rule_id,
+            rule,
+            trigger,
+            legal_due,
+            planned,
+            status,
+            Kind.DEADLINE,
+            target_due,
+            target_met,
+            completed_on,
+            closes_on,
+            late_to,
+            occurrence,
+            note,
+        ),
+    )
+
+
 def make(
     rule: Rule,
     policy: Policy,
@@ -162,14 +226,15 @@ def make(
     occurrence: int = 1,
     kind: Kind = Kind.DEADLINE,
     note: str = "",
+    plan: Callable[[date], date] | None = None,
 ) -> Obligation:
-    """Build an obligation for `rule`, judging it as of `as_of`."""
+    """Build an obligation for `rule`, judging it as of `as_of` (`plan`: `planner(policy)`, if at hand)."""
+    planned = (plan or planner(policy))(legal_due)
+    if kind is Kind.DEADLINE:  # the common case first
+        return deadline(rule, as_of, planned, trigger, legal_due, completed_on, closes_on, target_due, occurrence, note)
     if completed_on is not None and completed_on > as_of:
         completed_on = None  # not yet known on as_of
-    late_to: date | None = None
-    if kind is Kind.DEADLINE:  # the common case first
-        status, late_to = judge(legal_due, completed_on, closes_on, as_of)
-    elif kind is Kind.DUTY_PERIOD:
+    if kind is Kind.DUTY_PERIOD:
         ended = completed_on if completed_on is not None else (legal_due if legal_due < as_of else None)
         status = ObligationStatus.MET if ended else ObligationStatus.OPEN
         completed_on = ended
@@ -182,18 +247,7 @@ def make(
         status = ObligationStatus.MISSED
     else:
         assert_never(kind)
-    cal = policy.calendar
-    target_met: bool | None = None
-    if target_due is not None and kind is Kind.DEADLINE:
-        if completed_on is not None:
-            target_met = completed_on <= target_due
-        elif as_of > target_due:
-            target_met = False
-    if cal.extra_closure_days or cal.weekend_due_policy is WeekendDuePolicy.KEEP:
-        planned = plan_by(legal_due, cal.extra_closure_days, keep=cal.weekend_due_policy is WeekendDuePolicy.KEEP)
-    else:
-        planned = previous_working_day(legal_due)  # the usual case, memoised
-    # Positional, in field order: this runs millions of times at national scale.
+    # Only deadlines are judged against a local target, and only deadlines are late.
     return Obligation(
         rule.rule_id,
         rule,
@@ -203,10 +257,10 @@ def make(
         status,
         kind,
         target_due,
-        target_met,
+        None,
         completed_on,
         closes_on,
-        late_to,
+        None,
         occurrence,
         note,
     )

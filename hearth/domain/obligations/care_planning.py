@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from hearth.domain.calendar import add_working_days
 from hearth.domain.obligations.base import Obligation, Role, Rule, Strength
-from hearth.domain.obligations.context import Context, first_on_or_after, sorted_dates
+from hearth.domain.obligations.context import Context, first_on_or_after
 from hearth.domain.obligations.facts import (
     CONNECTED_PERSON_PLACEMENTS,
     WITH_PARENT_PLACEMENTS,
@@ -16,6 +16,7 @@ from hearth.domain.obligations.facts import (
 
 # A plan may be written before the child arrives; look back this far for it.
 LOOK_BACK = timedelta(days=28)
+ONE_DAY = timedelta(days=1)
 
 CARE_PLAN = Rule("D02", "Care plan", "CPPCR regs 4-6", Strength.S, Role.SOCIAL_WORKER)
 PLACEMENT_PLAN = Rule("D03", "Placement plan", "CPPCR reg 9", Strength.S, Role.SOCIAL_WORKER)
@@ -53,13 +54,13 @@ RULES = (
 
 
 def generate(ctx: Context) -> Iterator[Obligation]:
-    f, la = ctx.facts, ctx.policy.looked_after
+    la = ctx.policy.looked_after
     care_plans, iro, advocacy = (
-        sorted_dates(f.care_plans),
-        sorted_dates(f.iro_appointments),
-        sorted_dates(f.advocacy_information),
+        ctx.dates("care_plans"),
+        ctx.dates("iro_appointments"),
+        ctx.dates("advocacy_information"),
     )
-    placement_plans, notices = sorted_dates(f.placement_plans), sorted_dates(f.placement_notices)
+    placement_plans, notices = ctx.dates("placement_plans"), ctx.dates("placement_notices")
     for p in ctx.periods:
         if p.start > ctx.as_of or p.short_breaks_only:
             continue  # reg 48 short breaks have their own, lighter regime (not modelled)
@@ -101,11 +102,9 @@ def generate(ctx: Context) -> Iterator[Obligation]:
         for pl in p.placements:
             if pl.start > ctx.as_of:
                 break
-            pl_closes = pl.end + timedelta(days=1)
+            pl_closes = pl.end + ONE_DAY
             lower = (
-                pl.start - LOOK_BACK
-                if previous_start is None
-                else max(previous_start + timedelta(days=1), pl.start - LOOK_BACK)
+                pl.start - LOOK_BACK if previous_start is None else max(previous_start + ONE_DAY, pl.start - LOOK_BACK)
             )
             previous_start = pl.start
             # Before the placement; the regulation allows 5 WD where that is not practicable.

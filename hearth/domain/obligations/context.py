@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import assert_never
+from operator import lt
+from typing import NamedTuple, assert_never
 
 from hearth.domain.calendar import add_months, add_working_days, birthday
 from hearth.domain.leaving_care import (
@@ -26,7 +26,7 @@ from hearth.domain.leaving_care import (
     legal_basis_from_903,
     timeline_of,
 )
-from hearth.domain.obligations.base import Kind, Obligation, Rule, make
+from hearth.domain.obligations.base import Kind, Obligation, Rule, deadline, make, planner
 from hearth.domain.obligations.facts import (
     ADOPTION_REASONS,
     CAO_REASONS,
@@ -39,34 +39,32 @@ from hearth.domain.obligations.facts import (
 from hearth.domain.policy import CountStart, Policy, TwoMonthly
 
 ONE_DAY = timedelta(days=1)
+A_YEAR_AND_A_DAY = timedelta(days=366)
+EIGHT_WEEKS = timedelta(weeks=8)
 SHORT_BREAK_STATUSES = frozenset({"V3", "V4"})
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+# Placement and Period are NamedTuples: immutable, and several are built for every child.
+class Placement(NamedTuple):
     start: date
     end: date  # last day, clamped to the period
     code: str
     first: Episode  # the episode that started it (carries approval facts)
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A period of being looked after: episodes with no gap between them."""
 
     start: date
     end: date  # last day looked after; for an open period, the day before 18 (or death)
     episodes: tuple[Episode, ...]
     placements: tuple[Placement, ...]
+    short_breaks_only: bool  # every episode a reg 48 short break (most duties skip these)
 
     @property
     def closes_on(self) -> date:
         """The first day the looked-after duties no longer apply (may be in the future)."""
         return self.end + ONE_DAY
-
-    @property
-    def short_breaks_only(self) -> bool:
-        return all(e.legal_status in SHORT_BREAK_STATUSES for e in self.episodes)
 
 
 def _order_for(episode: Episode) -> Order | None:
@@ -155,7 +153,8 @@ def looked_after_periods(facts: ChildFacts, policy: Policy) -> tuple[Period, ...
             end = min(end, order.made_on - ONE_DAY)  # the order ends care the day before (W5 G)
         if end < members[0].start:
             continue
-        periods.append(Period(members[0].start, end, tuple(members), _placements(members, end)))
+        short_breaks = all(e.legal_status in SHORT_BREAK_STATUSES for e in members)
+        periods.append(Period(members[0].start, end, tuple(members), _placements(members, end), short_breaks))
     return tuple(periods)
 
 
@@ -186,6 +185,9 @@ class Context:
         self.periods = looked_after_periods(facts, policy)
         self.d16, self.d18, self.d21, self.d25 = self.profile.d16, self.profile.d18, self.profile.d21, self.profile.d25
         self._spans: list[StatusSpan] | None = None
+        self.plan = planner(policy)
+        self._birthdays = {16: self.d16, 18: self.d18, 21: self.d21, 25: self.d25}
+        self._dates: dict[str, tuple[date, ...]] = {}
 
     @property
     def spans(self) -> list[StatusSpan]:
@@ -195,13 +197,26 @@ class Context:
         dated after as_of never trigger obligations, because triggers after as_of are skipped.
         """
         if self._spans is None:
-            start = max(self.facts.dob, self.d16 - timedelta(days=366))
+            start = max(self.facts.dob, self.d16 - A_YEAR_AND_A_DAY)
             end = max(self.as_of, self.d25 + ONE_DAY)
             self._spans = timeline_of(self.profile, start, end) if self.as_of >= start else []
         return self._spans
 
+    def dates(self, name: str) -> tuple[date, ...]:
+        """A completion field of the facts (`reviews`, `visits`...), sorted and deduplicated once per child."""
+        found = self._dates.get(name)
+        if found is None:
+            raw: tuple[date, ...] = getattr(self.facts, name)
+            # Records usually arrive in date order: check that (cheap) before sorting.
+            in_order = all(map(lt, raw, raw[1:]))
+            found = self._dates[name] = raw if in_order else tuple(sorted(set(raw)))
+        return found
+
     def birthday(self, age: int) -> date:
-        return birthday(self.facts.dob, age, self.leap)
+        found = self._birthdays.get(age)
+        if found is None:
+            found = self._birthdays[age] = birthday(self.facts.dob, age, self.leap)
+        return found
 
     def enabled(self, rule: Rule) -> bool:
         disabled = self.policy.disabled_rules
@@ -211,7 +226,7 @@ class Context:
         """The rule version in force on the trigger date (Appendix C), if enabled."""
         for rule in rules:
             if rule.effective_from <= trigger and (rule.effective_to is None or trigger <= rule.effective_to):
-                return rule if self.enabled(rule) else None
+                return rule if not self.policy.disabled_rules or self.enabled(rule) else None
         return None
 
     def make(
@@ -227,6 +242,11 @@ class Context:
         kind: Kind = Kind.DEADLINE,
         note: str = "",
     ) -> Obligation:
+        if kind is Kind.DEADLINE:  # most obligations: skip the general builder
+            planned = self.plan(legal_due)
+            return deadline(
+                rule, self.as_of, planned, trigger, legal_due, completed_on, closes_on, target_due, occurrence, note
+            )
         return make(
             rule,
             self.policy,
@@ -239,6 +259,7 @@ class Context:
             occurrence=occurrence,
             kind=kind,
             note=note,
+            plan=self.plan,
         )
 
     def recurring(
@@ -261,27 +282,17 @@ class Context:
         out: list[Obligation] = []
         lower = trigger if not_before is None else not_before
         due, n, anchor = first_due, 1, trigger
-        since = self.since
-        while anchor <= self.as_of:
-            done = first_on_or_after(events, lower, closes_on)
+        as_of, since, plan = self.as_of, self.since, self.plan  # locals: this loop builds most obligations
+        count = len(events)
+        while anchor <= as_of:
+            i = bisect_left(events, lower)  # first_on_or_after(events, lower, closes_on), inlined
+            done = events[i] if i < count and (closes_on is None or events[i] < closes_on) else None
             if since is not None and done is not None and done < since and due < since:
                 pass  # settled before the reporting window: skip building it, keep walking the chain
             else:
-                out.append(
-                    make(
-                        rule,
-                        self.policy,
-                        self.as_of,
-                        trigger=anchor,
-                        legal_due=due,
-                        completed_on=done,
-                        closes_on=closes_on,
-                        target_due=first_target if n == 1 else None,
-                        occurrence=n,
-                        kind=Kind.DEADLINE,
-                    )
-                )
-            if done is None or done > self.as_of:
+                target = first_target if n == 1 else None
+                out.append(deadline(rule, as_of, plan(due), anchor, due, done, closes_on, target, n))
+            if done is None or done > as_of:
                 break
             anchor, due, n, lower = done, next_due(done, n), n + 1, done + ONE_DAY
             if closes_on is not None and due >= closes_on:
@@ -331,7 +342,7 @@ class Context:
             case TwoMonthly.TWO_MONTHS:
                 return add_months(d, 2)
             case TwoMonthly.EIGHT_WEEKS:
-                return d + timedelta(weeks=8)
+                return d + EIGHT_WEEKS
             case _:
                 assert_never(self.policy.dates.two_monthly)
 

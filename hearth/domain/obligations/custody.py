@@ -41,7 +41,7 @@ RULES = (DETENTION_VISIT, CUSTODY_VISIT, CUSTODY_REVIEW, RELEASE_PLANNING)
 
 def generate(ctx: Context) -> Iterator[Obligation]:
     cp = ctx.policy.custody
-    visits = sorted_dates(ctx.facts.visits)
+    visits = ctx.dates("visits")
     for p in ctx.periods:
         last = p.episodes[-1]
         if last.reason_ceased != SENTENCED_REASON or last.end is None or last.end > ctx.as_of:
@@ -60,7 +60,7 @@ def generate(ctx: Context) -> Iterator[Obligation]:
                 closes_on=ctx.d18,
             )
     in_person = sorted_dates(c.on for c in ctx.facts.contacts if c.in_person or c.follows_move)
-    reviews = sorted_dates(ctx.facts.pathway_plan_reviews)
+    reviews = ctx.dates("pathway_plan_reviews")
     for d in ctx.facts.detentions:
         if d.kind is not DetentionKind.CUSTODY or d.start > ctx.as_of:
             continue

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import assert_never
 
 from hearth.domain.calendar import add_working_days
 from hearth.domain.obligations.base import Obligation, Role, Rule, Strength
-from hearth.domain.obligations.context import Context, first_on_or_after, sorted_dates
+from hearth.domain.obligations.context import Context, first_on_or_after
 from hearth.domain.policy import PepAgeScope, TermWindow
 
 ONE_DAY = timedelta(days=1)
+FOUR_WEEKS = timedelta(days=28)  # look back this far for a PEP held just before the window opens
 PEP_START = Rule("D17.start", "PEP started", "CPPCR reg 5 and Sch 1; PELAC 2018", Strength.S, Role.SOCIAL_WORKER)
 PEP_IN_PLACE = Rule(
     "D17.in_place", "PEP in place for the first review", "CPPCR reg 5; PELAC 2018", Strength.S, Role.SOCIAL_WORKER
@@ -31,7 +33,8 @@ EHCP = Rule(
 RULES = (PEP_START, PEP_IN_PLACE, PEP_TERM, PEP_POST16, EHCP)
 
 
-def default_terms(first_year: int, last_year: int) -> list[TermWindow]:
+@lru_cache(maxsize=1024)  # the same few year ranges for every child
+def default_terms(first_year: int, last_year: int) -> tuple[TermWindow, ...]:
     terms: list[TermWindow] = []
     for y in range(first_year, last_year + 1):
         terms += [
@@ -39,7 +42,7 @@ def default_terms(first_year: int, last_year: int) -> list[TermWindow]:
             TermWindow(date(y, 4, 1), date(y, 7, 31)),
             TermWindow(date(y, 9, 1), date(y, 12, 31)),
         ]
-    return terms
+    return tuple(terms)
 
 
 def _scope(ctx: Context) -> tuple[date, date]:
@@ -57,7 +60,7 @@ def _scope(ctx: Context) -> tuple[date, date]:
 
 def generate(ctx: Context) -> Iterator[Obligation]:
     f, la = ctx.facts, ctx.policy.looked_after
-    peps = sorted_dates(f.peps)
+    peps = ctx.dates("peps")
     scope_start, scope_end = _scope(ctx)
     terms = ctx.policy.health_education.pep_terms
     for p in ctx.periods:
@@ -67,12 +70,12 @@ def generate(ctx: Context) -> Iterator[Obligation]:
         if w_start >= w_close or w_start > ctx.as_of:
             continue
         in_place_due = add_working_days(w_start, la.first_review_wd)
-        first_pep = first_on_or_after(peps, w_start - timedelta(days=28), w_close)
+        first_pep = first_on_or_after(peps, w_start - FOUR_WEEKS, w_close)
         for rule_, due in ((PEP_START, add_working_days(w_start, la.care_plan_wd)), (PEP_IN_PLACE, in_place_due)):
             rule = ctx.version((rule_,), w_start)
             if rule:
                 yield ctx.make(rule, trigger=w_start, legal_due=due, completed_on=first_pep, closes_on=w_close)
-        windows = terms or tuple(default_terms(w_start.year, min(w_close, ctx.as_of).year))
+        windows = terms or default_terms(w_start.year, min(w_close, ctx.as_of).year)
         for term in windows:
             trigger = max(term.start, w_start)
             if trigger > term.end or trigger >= w_close or trigger > ctx.as_of or term.end < in_place_due:

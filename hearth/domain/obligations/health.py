@@ -13,7 +13,7 @@ from typing import assert_never
 
 from hearth.domain.calendar import add_months, add_working_days, age_date
 from hearth.domain.obligations.base import Obligation, Role, Rule, Strength
-from hearth.domain.obligations.context import Context, first_on_or_after, last_on_or_before, sorted_dates
+from hearth.domain.obligations.context import Context, first_on_or_after, last_on_or_before
 from hearth.domain.policy import FifthBirthdayMode
 
 ONE_DAY = timedelta(days=1)
@@ -45,9 +45,9 @@ def next_rha_due(ctx: Context, last: date) -> date:
 
 
 def generate(ctx: Context) -> Iterator[Obligation]:
-    f, he, la = ctx.facts, ctx.policy.health_education, ctx.policy.looked_after
-    assessments, requests = sorted_dates(f.health_assessments), sorted_dates(f.health_assessment_requests)
-    sdqs, dental = sorted_dates(f.sdqs), sorted_dates(f.dental_checks)
+    he, la = ctx.policy.health_education, ctx.policy.looked_after
+    assessments, requests = ctx.dates("health_assessments"), ctx.dates("health_assessment_requests")
+    sdqs, dental = ctx.dates("sdqs"), ctx.dates("dental_checks")
     for p in ctx.periods:
         if p.start > ctx.as_of or p.short_breaks_only:
             continue
@@ -126,5 +126,5 @@ def _passport(ctx: Context, start: date, end: date, closes: date) -> Iterator[Ob
         return
     rule = ctx.version((PASSPORT,), prep)
     if rule:
-        done = first_on_or_after(sorted_dates(ctx.facts.health_passports), ctx.birthday(16))
+        done = first_on_or_after(ctx.dates("health_passports"), ctx.birthday(16))
         yield ctx.make(rule, trigger=prep, legal_due=end, completed_on=done)

@@ -98,9 +98,9 @@ def _plan_target(ctx: Context, start: date) -> date | None:
 
 
 def generate(ctx: Context) -> Iterator[Obligation]:
-    f, lc = ctx.facts, ctx.policy.leaving_care
-    plans, pp_reviews = sorted_dates(f.pathway_plans), sorted_dates(f.pathway_plan_reviews)
-    assessments = sorted_dates(f.needs_assessments)
+    lc = ctx.policy.leaving_care
+    plans, pp_reviews = ctx.dates("pathway_plans"), ctx.dates("pathway_plan_reviews")
+    assessments = ctx.dates("needs_assessments")
     start = leaving_care_start(ctx)
     if start is not None and start <= ctx.as_of:
         # Kept open after leaving care (W5 C); it can no longer be done once the duties end.
@@ -182,7 +182,7 @@ def _accommodation_reviews(ctx: Context, pp_reviews: tuple[date, ...]) -> Iterat
 
 def _requests(ctx: Context, plans: tuple[date, ...], assessments: tuple[date, ...]) -> Iterator[Obligation]:
     lc = ctx.policy.leaving_care
-    if not ctx.profile.former_relevant:
+    if not ctx.facts.support_requests or not ctx.profile.former_relevant:  # the cheap test first
         return
     allocations = sorted(ctx.facts.pa_allocations, key=lambda a: a.start)
     for req in ctx.facts.support_requests:

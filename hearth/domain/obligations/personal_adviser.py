@@ -66,7 +66,7 @@ def _allocation(ctx: Context) -> Iterator[Obligation]:
 def _visits(ctx: Context) -> Iterator[Obligation]:
     lc = ctx.policy.leaving_care
     in_person = sorted_dates(c.on for c in ctx.facts.contacts if c.in_person or c.follows_move)
-    reviews = sorted_dates(ctx.facts.pathway_plan_reviews)
+    reviews = ctx.dates("pathway_plan_reviews")
     for spell in ctx.facts.accommodation:
         span = ctx.status_on(spell.start)
         if spell.start > ctx.as_of or span is None or not in_leaving_care_support(span):

@@ -8,7 +8,7 @@ from datetime import date
 
 from hearth.domain.calendar import add_months, add_working_days
 from hearth.domain.obligations.base import Obligation, Role, Rule, Strength
-from hearth.domain.obligations.context import Context, sorted_dates
+from hearth.domain.obligations.context import Context
 
 LAC_REVIEW = Rule("D07", "LAC review", "CPPCR regs 32-33", Strength.S, Role.IRO)
 RULES = (LAC_REVIEW,)
@@ -16,7 +16,7 @@ RULES = (LAC_REVIEW,)
 
 def generate(ctx: Context) -> Iterator[Obligation]:
     la = ctx.policy.looked_after
-    reviews = sorted_dates(ctx.facts.reviews)
+    reviews = ctx.dates("reviews")
 
     def next_due(done_on: date, n: int) -> date:
         # 2nd review 3 m after the 1st actually held; later ones 6 m after the previous (W2).

@@ -39,8 +39,10 @@ def timeliness(obligations: Iterable[Obligation], start: date, end: date) -> lis
             continue
         if ob.status in (ObligationStatus.NOT_APPLICABLE, ObligationStatus.WAIVED):
             continue
-        counts = rows.setdefault(ob.rule_id, [0, 0, 0, 0, 0])
-        meta.setdefault(ob.rule_id, (ob.title, ob.strength))
+        counts = rows.get(ob.rule_id)
+        if counts is None:  # first of its rule: look up the title and strength once
+            counts = rows[ob.rule_id] = [0, 0, 0, 0, 0]
+            meta[ob.rule_id] = (ob.title, ob.strength)
         counts[0] += 1
         match ob.status:
             case ObligationStatus.MET:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from hearth.domain.calendar import add_months
 from hearth.domain.leaving_care import Span
 from hearth.domain.obligations.base import Kind, Obligation, Role, Rule, Strength
-from hearth.domain.obligations.context import Context, first_on_or_after, sorted_dates
+from hearth.domain.obligations.context import Context, first_on_or_after
 from hearth.domain.obligations.facts import FOSTER_PLACEMENTS
 
 ONE_DAY = timedelta(days=1)
@@ -42,16 +42,16 @@ def generate(ctx: Context) -> Iterator[Obligation]:
         placement = ctx.placement_on(min(due, ctx.as_of))
         rule = ctx.version((STAYING_PUT_DECISION,), eligible_from)
         if rule and placement is not None and placement.code in FOSTER_PLACEMENTS:
-            done = first_on_or_after(sorted_dates(ctx.facts.staying_put_decisions), ctx.d16)
+            done = first_on_or_after(ctx.dates("staying_put_decisions"), ctx.d16)
             yield ctx.make(
                 rule, trigger=eligible_from, legal_due=due, completed_on=done, closes_on=placement.end + ONE_DAY
             )
-    if not ctx.profile.former_relevant or ctx.d18 > ctx.as_of:
+    if ctx.d18 > ctx.as_of or not ctx.profile.former_relevant:  # the cheap test first
         return
     yield from _staying_put(ctx)
     rule = ctx.version((PRE_21,), ctx.d18)
     if rule:
-        done = first_on_or_after(sorted_dates(ctx.facts.post21_discussions), ctx.d18)
+        done = first_on_or_after(ctx.dates("post21_discussions"), ctx.d18)
         yield ctx.make(
             rule,
             trigger=ctx.d18,
@@ -61,7 +61,7 @@ def generate(ctx: Context) -> Iterator[Obligation]:
         )
     rule = ctx.version((EXIT_EVALUATION,), ctx.d21)
     if rule and lc.exit_evaluation_enabled and ctx.d21 <= ctx.as_of:
-        done = first_on_or_after(sorted_dates(ctx.facts.exit_evaluations), add_months(ctx.d21, -3))
+        done = first_on_or_after(ctx.dates("exit_evaluations"), add_months(ctx.d21, -3))
         yield ctx.make(rule, trigger=ctx.d21, legal_due=add_months(ctx.d21, 1), completed_on=done, closes_on=ctx.death)
 
 

@@ -13,16 +13,19 @@ from datetime import date, timedelta
 
 from hearth.domain.calendar import add_months, add_years
 from hearth.domain.obligations.base import Obligation, Role, Rule, Strength
-from hearth.domain.obligations.context import Context, sorted_dates
+from hearth.domain.obligations.context import Context
 from hearth.domain.obligations.facts import LONG_TERM_FOSTER_PLACEMENTS
 
 VISIT = Rule("D09", "Statutory visit", "CPPCR reg 28", Strength.S, Role.SOCIAL_WORKER)
 RULES = (VISIT,)
+ONE_DAY = timedelta(days=1)
 
 
 def generate(ctx: Context) -> Iterator[Obligation]:
     la = ctx.policy.looked_after
-    visits = sorted_dates(ctx.facts.visits)
+    visits = ctx.dates("visits")
+    # Built once: constructing a timedelta costs more than the date arithmetic it is used for.
+    first_within, interval = timedelta(days=la.visit_first_days), timedelta(days=la.visit_interval_days)
     for p in ctx.periods:
         if p.start > ctx.as_of or p.short_breaks_only:
             continue
@@ -41,13 +44,13 @@ def generate(ctx: Context) -> Iterator[Obligation]:
             ) -> date:
                 if long_term and done_on >= year_one_ends:
                     return add_months(done_on, la.longterm_interval_months)
-                return done_on + timedelta(days=la.visit_interval_days)
+                return done_on + interval
 
             yield from ctx.recurring(
                 rule,
                 trigger=pl.start,
-                first_due=pl.start + timedelta(days=la.visit_first_days),
+                first_due=pl.start + first_within,
                 events=visits,
                 next_due=next_due,
-                closes_on=pl.end + timedelta(days=1),
+                closes_on=pl.end + ONE_DAY,
             )
