@@ -97,7 +97,7 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
             # The duty (D59) is to offer a return interview; the record holds whether one was
             # offered, not the date, so an offer is counted on the day the child returned.
             missing_episodes=tuple(f.MissingEpisode(returned_on=back, interview_on=back if offered else None)
-                                   for back, taken in missing.get(pk, ())),
+                                   for back, offered in missing.get(pk, ())),
             **{name: tuple(sorted(days)) for name, days in done.items()},
         )
     return out
