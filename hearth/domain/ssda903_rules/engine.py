@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import importlib
 import pkgutil
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from importlib import resources
 import duckdb
 
 from hearth.domain.ssda903_rules import derive, rules
+from hearth.domain.ssda903_rules.cursors import each_on_cursors
 from hearth.domain.ssda903_rules.rule import EARLIEST, LATEST, Rule
 from hearth.domain.ssda903_rules.schema import DFE_NAMES
 
@@ -151,42 +151,11 @@ def _run_rules(con: duckdb.DuckDBPyConnection, year: int, by_index: dict[int, Ru
     thread); the result is as if they ran in order.
     """
     got: dict[int, list[tuple[str, int, str]] | str] = {}
-    workers = min(WORKERS, len(by_index))
-    if workers <= 1 or not hasattr(con, "cursor"):
-        for i, rule in by_index.items():
-            got[i] = _run_rule(con, year, rule)
-    else:
-        queue = list(reversed(by_index))
-        lock = threading.Lock()
-        errors: list[BaseException] = []
 
-        def work() -> None:
-            try:
-                cur = con.cursor()
-            except BaseException as exc:  # re-raised on the caller's thread
-                errors.append(exc)
-                return
-            try:
-                while True:
-                    with lock:
-                        if not queue:
-                            return
-                        i = queue.pop()
-                    out = _run_rule(cur, year, by_index[i])
-                    with lock:
-                        got[i] = out
-            except BaseException as exc:
-                errors.append(exc)
-            finally:
-                cur.close()
+    def job(cur: duckdb.DuckDBPyConnection, i: int) -> None:
+        got[i] = _run_rule(cur, year, by_index[i])
 
-        threads = [threading.Thread(target=work) for _ in range(workers)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        if errors:
-            raise errors[0]
+    each_on_cursors(con, list(by_index), job, min(WORKERS, len(by_index)))
     rows: list[Row] = []
     for i in sorted(got):
         out = got[i]

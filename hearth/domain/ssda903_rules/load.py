@@ -10,13 +10,13 @@ the file's data rows, first = 1.
 from __future__ import annotations
 
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from hearth.domain.ssda903_rules import schema
+from hearth.domain.ssda903_rules.cursors import each_on_cursors
 from hearth.domain.ssda903_rules.files import CsvFile, Fix, Problem, open_csv
 
 DATE_FORMATS = (
@@ -169,41 +169,13 @@ def _read_all(con: duckdb.DuckDBPyConnection, files: list[CsvFile], suffix: str)
     """Read each file into its table, two at a time on their own connections (DuckDB reads a
     file of this size on one thread); one LoadResult per file, in the files' order."""
     results = [LoadResult() for _ in files]
-    workers = min(WORKERS, len(files))
-    if workers <= 1 or not hasattr(con, "cursor"):
-        for f, r in zip(files, results, strict=True):
-            _read(con, f, f.table + suffix, r)
-        return results
-    # Biggest first, so the two connections finish together.
-    queue = sorted(range(len(files)), key=lambda i: _size(files[i].path))
-    lock = threading.Lock()
-    errors: list[BaseException] = []
 
-    def work() -> None:
-        try:
-            cur = con.cursor()
-        except BaseException as exc:  # re-raised on the caller's thread
-            errors.append(exc)
-            return
-        try:
-            while True:
-                with lock:
-                    if not queue or errors:
-                        return
-                    i = queue.pop()
-                _read(cur, files[i], files[i].table + suffix, results[i])
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            cur.close()
+    def job(cur: duckdb.DuckDBPyConnection, i: int) -> None:
+        _read(cur, files[i], files[i].table + suffix, results[i])
 
-    threads = [threading.Thread(target=work) for _ in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
+    # Biggest first, so the cursors finish together.
+    order = sorted(range(len(files)), key=lambda i: _size(files[i].path), reverse=True)
+    each_on_cursors(con, order, job, min(WORKERS, len(files)))
     return results
 
 
