@@ -9,7 +9,23 @@ from django.db.models import Max, Prefetch, Q, QuerySet
 
 from hearth.domain import codes
 from hearth.domain.calendar import age_on
+from hearth.domain.leaving_care import LeavingCareCategory, category_on
+from hearth.domain.obligations.context import leaving_care_facts
+from hearth.domain.obligations.facts import ChildFacts
+from hearth.domain.obligations.facts import Episode as FactsEpisode
+from hearth.records.facts import policy_on
 from hearth.records.models import Accommodation, Child, Episode
+
+# How each leaving-care category is shown (the rule is hearth.domain.leaving_care.category_on).
+CATEGORY_LABELS = {
+    LeavingCareCategory.LOOKED_AFTER: "In care",
+    LeavingCareCategory.ELIGIBLE: "In care (eligible)",
+    LeavingCareCategory.RELEVANT: "Relevant",
+    LeavingCareCategory.FORMER_RELEVANT: "Former relevant",
+    LeavingCareCategory.QUALIFYING: "Qualifying",
+    LeavingCareCategory.NONE: "Not a care leaver",
+    LeavingCareCategory.DECEASED: "Died",
+}
 
 
 @dataclass(frozen=True)
@@ -29,15 +45,20 @@ def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow
         Prefetch("episodes", queryset=Episode.objects.order_by("decom")),
         Prefetch("accommodation", queryset=Accommodation.objects.order_by("start")),
     )
+    policy = policy_on(as_at)
     rows = []
     for child in children:
         episodes = list(child.episodes.all())
         open_episode = next((e for e in episodes if e.decom <= as_at and (e.dec is None or e.dec > as_at)), None)
         homes = [a for a in child.accommodation.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
+        # The category needs only the child's episodes, which are here already.
+        facts = ChildFacts(dob=child.dob, date_of_death=child.date_of_death, episodes=tuple(
+            FactsEpisode(start=e.decom, end=e.dec, legal_status=e.ls, placement=e.place, reason_ceased=e.rec or None,
+                         reason_new=e.rne) for e in episodes))
+        status = CATEGORY_LABELS[category_on(leaving_care_facts(facts), as_at, policy)]
         if open_episode:
-            status, lives = "In care", codes.PLACE.label(open_episode.place)
+            lives = codes.PLACE.label(open_episode.place)
         else:
-            status = "Care leaver" if episodes else "Not looked after"
             lives = codes.ACCOMMODATION_TYPE.label(homes[-1].accommodation_type) if homes else "Not recorded"
         name = getattr(child, "name", None)
         rows.append(CaseloadRow(

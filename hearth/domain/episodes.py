@@ -13,7 +13,7 @@ class Span:
     start: date
     end: date | None  # None: still open
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         self_end = self.end or date.max
         other_end = other.end or date.max
         return self.start < other_end and other.start < self_end
@@ -36,3 +36,12 @@ def gaps_within_period(spans: list[Span], period_starts: list[date]) -> list[tup
         if before.end is not None and after.start > before.end and after.start not in period_starts:
             gaps.append((before.end, after.start))
     return gaps
+
+
+def reason_for_new_episode(*, legal_status_changed: bool, placement_changed: bool, carer_changed: bool) -> str:
+    """RNE for an episode that follows another in the same period of care (ssda903.md §2.4)."""
+    if not placement_changed:
+        return "L"
+    if legal_status_changed:
+        return "B" if carer_changed else "U"
+    return "P" if carer_changed else "T"

@@ -7,7 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from hearth.domain.episodes import Span, overlapping
+from hearth.domain.episodes import Span, overlapping, reason_for_new_episode
 from hearth.records.models import Child, Episode
 from hearth.records.services.base import as_json, save_and_audit
 
@@ -55,15 +55,6 @@ def period_of_care_start(*, by, child: Child, decom: date, ls: str, cin: str, pl
                           place_provider=place_provider, home_post=home_post, pl_post=pl_post, urn=urn)
 
 
-def _rne_for(*, legal_status_changed: bool, placement_changed: bool, carer_changed: bool) -> str:
-    # ssda903.md §2.4: what changed decides the reason for the new episode.
-    if not placement_changed:
-        return "L"
-    if legal_status_changed:
-        return "B" if carer_changed else "U"
-    return "P" if carer_changed else "T"
-
-
 @transaction.atomic
 def episode_change(*, by, child: Child, on: date, ls: str, place: str, place_provider: str = "",
                    carer_changed: bool = True, reason_place_change: str = "", pl_post: str = "",
@@ -84,7 +75,7 @@ def episode_change(*, by, child: Child, on: date, ls: str, place: str, place_pro
     current.dec, current.rec = on, "X1"
     current.reason_place_change = reason_place_change if placement_changed else ""
     episode_save(episode=current, by=by)
-    rne = _rne_for(legal_status_changed=ls != current.ls, placement_changed=bool(placement_changed),
+    rne = reason_for_new_episode(legal_status_changed=ls != current.ls, placement_changed=bool(placement_changed),
                    carer_changed=carer_changed)
     return episode_create(
         by=by, child=child, decom=on, rne=rne, ls=ls, cin=current.cin, place=place,
