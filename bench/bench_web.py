@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import http.cookiejar
+import json
 import os
 import random
 import re
@@ -80,9 +81,10 @@ for user in User.objects.filter(username__startswith="bench")[:5]:
         with CaptureQueriesContext(connection) as ctx:
             client.get(f"/children/{pk}/")
         worst["child record"] = max(worst.get("child record", 0), len(ctx.captured_queries))
-print(worst)
+import json
+print(json.dumps(worst))
 """, env=env)
-    return eval(out.strip().splitlines()[-1])  # our own printed dict
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def browse(username: str, until: float, timings: list, errors: list) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django import forms
 
 from hearth.casework import forms as f
+from hearth.casework.worklists import bnb_move_by
+from hearth.records.facts import policy_on
 from hearth.records.models import Child
 from hearth.records.services import episodes as ep
 from hearth.records.services import leaving_care as lc
@@ -41,8 +43,9 @@ def _accommodation(by, child: Child, d) -> str:
     change = lc.accommodation_change(by=by, child=child, start=d["start"],
                                      accommodation_type=d["accommodation_type"], suitable=d["suitable"])
     if change.bed_and_breakfast:
-        return ("Move recorded. Bed and breakfast is not suitable: a 16 or 17-year-old must be moved within "
-                "2 working days, and their manager has been alerted on the worklist.")
+        move_by = bnb_move_by(d["start"], policy_on(d["start"]))
+        return ("Move recorded. Bed and breakfast is not suitable: a 16 or 17-year-old must be moved by the end of "
+                f"{move_by:%A %d %B %Y} at the latest, and their manager has been alerted on the worklist.")
     return "Move recorded. A visit is due within 7 days of the move."
 
 

@@ -1,9 +1,8 @@
-from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django import forms
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,11 +14,13 @@ from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from hearth.casework.actions import ACTIONS
 from hearth.casework.caseload import SORTS, caseload_rows, caseload_view_rows
-from hearth.casework.team import children_by_band, team_workloads, teams_for
 from hearth.casework.summary import child_summary, child_with_record
+from hearth.casework.team import children_by_band, team_workloads, teams_for
 from hearth.casework.timeline import child_timeline
 from hearth.casework.worklists import service_counts, work_items, worklist
+from hearth.domain.ssda903.years import collection_year_of
 from hearth.records.selectors import council_get, headline_counts
+from hearth.returns.ssda903.record import record_findings
 
 
 def home_view(request):
@@ -248,9 +249,6 @@ def service_worklist_view(request):
 def child_903_view(request, pk: int):
     """This child's data checked against the DfE's 903 rules for the current year, so errors are
     fixed where they arise rather than at year end."""
-    from hearth.domain.ssda903.years import collection_year_of
-    from hearth.returns.ssda903.record import record_findings
-
     child = _child_or_403(request, pk)
     year = collection_year_of(timezone.localdate())
     findings = record_findings(year, children=children_for(request.user, as_at=timezone.localdate()).filter(pk=child.pk))

@@ -70,13 +70,18 @@ def work_items(children: QuerySet[Child], *, as_at: date, policy: Policy | None 
     return sorted(items, key=lambda i: (i.obligation.legal_due, i.child_name))
 
 
+def bnb_move_by(start: date, policy: Policy) -> date:
+    """The last day a 16/17-year-old may stay in B&B under the council's working-day limit."""
+    return duration_limit_last_day(start, policy.accommodation.bnb_max_wd,
+                                   inclusive=policy.accommodation.bnb_day_count_inclusive)
+
+
 def alerts_from(items: list[WorkItem], policy: Policy) -> list[Alert]:
     alerts = []
     for item in items:
         ob = item.obligation
         if ob.rule_id in ALERT_RULES and ob.completed_on is None:
-            move_by = duration_limit_last_day(ob.trigger_date, policy.accommodation.bnb_max_wd,
-                                              inclusive=policy.accommodation.bnb_day_count_inclusive)
+            move_by = bnb_move_by(ob.trigger_date, policy)
             alerts.append(Alert(item.child_pk, item.child_name, ob.title, ob.trigger_date, move_by, ob.note))
     return alerts
 

@@ -14,8 +14,8 @@ ever valid, because history is imported, and the 903 rules judge a code against 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 
 @dataclass(frozen=True)

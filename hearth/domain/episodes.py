@@ -24,20 +24,6 @@ def overlapping(existing: list[Span], new: Span) -> list[Span]:
     return [span for span in existing if span.overlaps(new)]
 
 
-def gaps_within_period(spans: list[Span], period_starts: list[date]) -> list[tuple[date, date]]:
-    """Gaps between consecutive episodes that are not the start of a new period of care.
-
-    A new period of care (RNE S) may follow a gap; any other episode must start on the day
-    the previous one ended.
-    """
-    ordered = sorted(spans, key=lambda s: s.start)
-    gaps = []
-    for before, after in zip(ordered, ordered[1:]):
-        if before.end is not None and after.start > before.end and after.start not in period_starts:
-            gaps.append((before.end, after.start))
-    return gaps
-
-
 def reason_for_new_episode(*, legal_status_changed: bool, placement_changed: bool, carer_changed: bool) -> str:
     """RNE for an episode that follows another in the same period of care (ssda903.md §2.4)."""
     if not placement_changed:

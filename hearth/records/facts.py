@@ -41,10 +41,10 @@ def _last_day(end: date | None) -> date | None:
     return end - timedelta(days=1) if end is not None else None
 
 
-def _by_child(queryset, *fields: str) -> dict[int, list[tuple]]:
+def _by_child(queryset, *fields: str, key: str = "child_id") -> dict[int, list[tuple]]:
     """Rows of one table as plain tuples, grouped by child: far quicker than model instances."""
     grouped: dict[int, list[tuple]] = defaultdict(list)
-    for child_id, *values in queryset.values_list("child_id", *fields).iterator(chunk_size=5000):
+    for child_id, *values in queryset.values_list(key, *fields).iterator(chunk_size=5000):
         grouped[child_id].append(tuple(values))
     return grouped
 
@@ -58,7 +58,7 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
     contacts = _by_child(m.Contact.objects.filter(**scoped).order_by("date"), "date", "kind", "follows_move")
     assessments = _by_child(m.NeedsAssessment.objects.filter(**scoped), "completed_on")
     plans = _by_child(m.PathwayPlan.objects.filter(**scoped), "agreed_on")
-    plan_reviews = _grouped_plan_reviews(ids)
+    plan_reviews = _by_child(m.PathwayPlanReview.objects.filter(plan__child__in=ids), "reviewed_on", key="plan__child_id")
     pas = _by_child(m.Allocation.objects.filter(role="PERSONAL_ADVISER", **scoped).order_by("start"), "start", "end")
     homes = _by_child(m.Accommodation.objects.filter(**scoped).order_by("start"), "start", "end", "accommodation_type")
     staying_put = _by_child(m.StayingPut.objects.filter(**scoped), "start", "end")
@@ -86,7 +86,7 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
                            for on, kind, moved in child_contacts),
             needs_assessments=tuple(sorted(d for (d,) in assessments.get(pk, ()))),
             pathway_plans=tuple(sorted(d for (d,) in plans.get(pk, ()))),
-            pathway_plan_reviews=tuple(sorted(plan_reviews.get(pk, ()))),
+            pathway_plan_reviews=tuple(sorted(d for (d,) in plan_reviews.get(pk, ()))),
             pa_allocations=tuple(f.PaAllocation(start=s, end=_last_day(e)) for s, e in pas.get(pk, ())),
             accommodation=tuple(f.AccommodationSpell(start=s, end=_last_day(e), type_code=t) for s, e, t in homes.get(pk, ())),
             staying_put=tuple(f.Span(s, _last_day(e)) for s, e in staying_put.get(pk, ())),
@@ -101,13 +101,6 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
             **{name: tuple(sorted(days)) for name, days in done.items()},
         )
     return out
-
-
-def _grouped_plan_reviews(ids) -> dict[int, list[date]]:
-    grouped: dict[int, list[date]] = defaultdict(list)
-    for child_id, on in m.PathwayPlanReview.objects.filter(plan__child__in=ids).values_list("plan__child_id", "reviewed_on"):
-        grouped[child_id].append(on)
-    return grouped
 
 
 def _as_policy(row: CouncilPolicy) -> Policy:

@@ -1,6 +1,6 @@
 from hearth.records.models.care import (
-    AnnualOutcome,
     Adoption,
+    AnnualOutcome,
     CareLeaverBirthday,
     DeprivationOfLiberty,
     Episode,

@@ -8,6 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = demo_users_ensure()
-        self.stdout.write("Demo sign-ins (password for all: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD})")
         for login in logins:
             self.stdout.write(f"  {login.username:<16} {login.role.label}")
