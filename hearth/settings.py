@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "hearth.casework",
     "hearth.synth",
     "hearth.returns.ssda903",
+    "hearth.analytics",
+    "hearth.packs",
+    "hearth.offer",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +119,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Sign-in lockout: this many failures for one username within the window locks it for the window.
 HEARTH_SIGN_IN_MAX_FAILURES = 5
 HEARTH_SIGN_IN_LOCKOUT_MINUTES = 15
+# Email (young people's invitations): printed to the console unless a backend is configured.
+EMAIL_BACKEND = env_str("HEARTH_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("HEARTH_FROM_EMAIL", "hearth@localhost")
 
 FORM_RENDERER = "hearth.govuk_forms.GovukFormRenderer"
 

@@ -1,0 +1,1 @@
+"""Performance packs for the corporate parenting panel and scrutiny committees."""
