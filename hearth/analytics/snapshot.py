@@ -50,14 +50,18 @@ def load_rows(snap: Snapshot, table: str, rows: Iterable[Iterable[object]]) -> N
     """Append Python rows to a table through a temporary CSV (far faster than row inserts)."""
     with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", delete=True) as f:
         writer = csv.writer(f)
+        written = 0
         for row in rows:
             writer.writerow(["" if v is None else v for v in row])
+            written += 1
+        if not written:
+            return
         f.flush()
         cols = ", ".join(f'"{c}"' for c in schema.columns(table))
         snap.con.execute(
             f"INSERT INTO {table} ({cols}) SELECT * FROM read_csv('{f.name}', header=false, "
             f"columns={{{', '.join(repr(c) + ': ' + repr(_type(table, c)) for c in schema.columns(table))}}}, "
-            "nullstr='', quote='\"', escape='\"')"
+            "nullstr='', delim=',', quote='\"', escape='\"', auto_detect=false)"
         )
 
 

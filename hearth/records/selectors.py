@@ -51,3 +51,8 @@ def headline_counts(*, as_at: date) -> HeadlineCounts:
         workers=Worker.objects.filter(active=True).count(),
         teams=Team.objects.count(),
     )
+
+
+def la_child_ids(pks: list[int]) -> dict[int, str]:
+    """The council's 903 child ids for these records (ids only: no names)."""
+    return dict(Child.objects.filter(pk__in=pks).values_list("pk", "la_child_id"))
