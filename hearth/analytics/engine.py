@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from hearth.analytics.cohorts import COHORTS, PREPARE
+from hearth.analytics.cohorts import COHORTS
 from hearth.analytics.schema import RECORD_ONLY
 from hearth.analytics.snapshot import Snapshot
 from hearth.domain.calendar import add_months
@@ -54,11 +54,13 @@ def _base(kpi: KPI) -> str:
 
 def _aggregates(kpi: KPI, i: int) -> list[str]:
     base = _base(kpi)
+    # An event is one row of its cohort, so plain counts do; children and workers may repeat.
+    n = "count(*)" if kpi.counts == "events" else "count(DISTINCT unit)"
     out = [
-        f"count(DISTINCT unit) FILTER (WHERE ({kpi.numerator_sql}) AND {base}) AS n{i}",
-        f"count(DISTINCT unit) FILTER (WHERE {base}) AS d{i}",
-        f"count(DISTINCT unit) FILTER (WHERE ({kpi.unknown_sql or 'FALSE'}) AND {base}) AS u{i}",
-        f"count(DISTINCT unit) FILTER (WHERE coalesce(({kpi.excluded_sql or 'FALSE'}), false) "
+        f"{n} FILTER (WHERE ({kpi.numerator_sql}) AND {base}) AS n{i}",
+        f"{n} FILTER (WHERE {base}) AS d{i}",
+        f"{n} FILTER (WHERE ({kpi.unknown_sql or 'FALSE'}) AND {base}) AS u{i}",
+        f"{n} FILTER (WHERE coalesce(({kpi.excluded_sql or 'FALSE'}), false) "
         f"AND coalesce(({kpi.denominator_sql}), false)) AS x{i}",
     ]
     if kpi.value_sql:
@@ -82,9 +84,7 @@ def compiled_sql(kpi: KPI, as_at: date) -> str:
 # --- Running ----------------------------------------------------------------------------------
 
 def _prepare(snap: Snapshot) -> None:
-    if not getattr(snap, "_prepared", False):
-        snap.con.execute(PREPARE)
-        snap._prepared = True  # type: ignore[attr-defined]
+    snap.prepare()
 
 
 def _no_data(snap: Snapshot, kpi: KPI) -> bool:
@@ -159,30 +159,31 @@ def _series(snap: Snapshot, kpis: list[KPI], dates: list[date], months: int = 12
         for kpi in group:
             for d, p in points:
                 out[(kpi.id, d)] = got.get((kpi.id, d, "")) or _result(kpi, d, p, {}, snap, 0)
-    for kpi in derived:
-        out.update(_derived(snap, kpi, points))
+    if derived:
+        out.update(_derived(snap, derived, points))
     return out
 
 
-def _derived(snap: Snapshot, kpi: KPI, points: list[tuple[date, date]]) -> dict[tuple[str, date], Result]:
-    kind, first, second = kpi.derived
+def _derived(snap: Snapshot, kpis: list[KPI], points: list[tuple[date, date]]) -> dict[tuple[str, date], Result]:
+    """Ratios of two KPIs and changes over N months, from one computation of the KPIs they use."""
     cat = catalogue()
+    bases = {k.derived[1] for k in kpis} | {k.derived[2] for k in kpis if k.derived[0] == "ratio"}
+    dates = {d for d, _ in points} | {add_months(d, -int(k.derived[2])) for k in kpis if k.derived[0] == "change"
+                                       for d, _ in points}
+    got = _series(snap, [cat[b] for b in sorted(bases)], sorted(dates))
     out = {}
-    for d, p in points:
-        if kind == "change":
-            earlier = add_months(d, -int(second))
-            a = _series(snap, [cat[first]], [d, earlier])
-            now, then = a[(first, d)], a[(first, earlier)]
-        else:
-            a = _series(snap, [cat[first], cat[second]], [d])
-            now, then = a[(first, d)], a[(second, d)]
-        if now.value is None or not then.value:
-            out[(kpi.id, d)] = _empty(kpi, d, p, snap)
-            continue
-        top = now.value - then.value if kind == "change" else now.value
-        out[(kpi.id, d)] = Result(kpi_id=kpi.id, as_at=d, period_start=p if kpi.time_basis == "period" else None,
-                                  numerator=top, denominator=then.value, value=100.0 * top / then.value,
-                                  definition_version=kpi.version, data_extracted_at=snap.extracted_at)
+    for kpi in kpis:
+        kind, first, second = kpi.derived
+        for d, p in points:
+            now = got[(first, d)]
+            then = got[(first, add_months(d, -int(second)))] if kind == "change" else got[(second, d)]
+            if now.value is None or not then.value:
+                out[(kpi.id, d)] = _empty(kpi, d, p, snap)
+                continue
+            top = now.value - then.value if kind == "change" else now.value
+            out[(kpi.id, d)] = Result(kpi_id=kpi.id, as_at=d, period_start=p if kpi.time_basis == "period" else None,
+                                      numerator=top, denominator=then.value, value=100.0 * top / then.value,
+                                      definition_version=kpi.version, data_extracted_at=snap.extracted_at)
     return out
 
 

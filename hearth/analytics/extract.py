@@ -66,6 +66,7 @@ def snapshot_from_record(as_at: date, extracted_at: datetime | None = None, proc
     for key, obligations in zip(keys, obligations_for_many([facts[k] for k in keys], as_at, policy, processes=processes)):
         rows.extend((key, o.rule_id, o.legal_due, o.completed_on, o.status.value) for o in obligations)
     load_rows(snap, "obligation", rows)
+    snap.prepare()
     return snap
 
 

@@ -24,10 +24,19 @@ class Snapshot:
     extracted_at: str  # ISO timestamp of the extraction (the record) or of the files' last year
     source: str  # "record" or "903 files"
     council_la: str = ""
+    prepared: bool = False
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for each caller: one connection, many threads (web workers)."""
         return self.con.cursor()
+
+    def prepare(self) -> None:
+        """Derive the tables every computation shares (periods of care, placements), once."""
+        if not self.prepared:
+            from hearth.analytics.cohorts import PREPARE
+
+            self.con.execute(PREPARE)
+            self.prepared = True
 
     def has_rows(self, table: str) -> bool:
         return bool(self.cursor().execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -78,7 +87,9 @@ def read_snapshot(folder: Path) -> Snapshot:
     con = duckdb.connect(":memory:")
     for table in schema.TABLES:
         con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet('{folder / (table + '.parquet')}')")
-    return Snapshot(con, extracted_at, source, council_la)
+    snap = Snapshot(con, extracted_at, source, council_la)
+    snap.prepare()
+    return snap
 
 
 # --- From 903 files -------------------------------------------------------------------------
@@ -138,6 +149,7 @@ def snapshot_from_903(folders: list[Path], extracted_at: str = "") -> Snapshot:
             con.execute(f'DROP TABLE "{name}"')
     if not extracted_at and years:
         snap.extracted_at = f"{max(y for y, _ in years)}-03-31"
+    snap.prepare()
     return snap
 
 

@@ -56,7 +56,7 @@ FIELDS: dict[type[Model], tuple[str, ...]] = {
     m.PathwayPlan: ("id", "child", "agreed_on", "worker"),
     m.PathwayPlanReview: ("plan", "reviewed_on", "reviewer"),
     m.PathwayPlanAction: ("plan", "description", "owner", "due_on", "completed_on"),
-    m.Contact: ("child", "date", "kind", "worker", "seen_where", "follows_move"),
+    m.Contact: ("child", "date", "kind", "worker", "seen_where", "follows_move", "note", "restricted"),
     m.DutyRecord: ("child", "duty", "completed_on", "worker"),
     m.Accommodation: ("child", "start", "end", "accommodation_type", "suitable"),
     m.EETSpell: ("child", "start", "end", "activity", "neet_reason"),
@@ -191,7 +191,7 @@ def council_write(council: SynthCouncil) -> Counter[str]:
                 w.add(m.PathwayPlanAction, (plan_id, act.description, act.owner, d(act.due_on), d(act.completed_on)))
             plan_id += 1
         for x in (*c.visits, *lc.contacts):
-            w.add(m.Contact, (cid, d(x.date), x.kind, worker(x.worker_key), x.seen_where, x.follows_move))
+            w.add(m.Contact, (cid, d(x.date), x.kind, worker(x.worker_key), x.seen_where, x.follows_move, "", False))
         for x in c.duties:
             w.add(m.DutyRecord, (cid, x.duty, d(x.completed_on), worker(x.worker_key)))
         for x in lc.accommodation:
