@@ -32,8 +32,16 @@ def children_for(user, *, as_at: date) -> QuerySet[Child]:
         team_allocations = Allocation.objects.filter(_allocated_now(as_at), worker__team_id=Subquery(team))
         return Child.objects.filter(pk__in=team_allocations.values("child_id"))
     # Analysts work from pseudonymised data; members see aggregates only; administrators manage
-    # users and settings. None of them opens a child's record.
+    # users and settings. None of them opens a child's record. A young person sees their own
+    # record only through `own_child_for`, never through the practitioners' pages.
     return Child.objects.none()
+
+
+def own_child_for(user) -> QuerySet[Child]:
+    """A young person's own record, and nothing else; empty for everyone else."""
+    if not getattr(user, "is_authenticated", False) or user.role != Role.YOUNG_PERSON or not user.child_id:
+        return Child.objects.none()
+    return Child.objects.filter(pk=user.child_id)
 
 
 def caseload_for(user, *, as_at: date) -> QuerySet[Child]:

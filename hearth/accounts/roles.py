@@ -10,3 +10,4 @@ class Role(models.TextChoices):
     ANALYST = "analyst", "Performance analyst"
     ELECTED_MEMBER = "elected_member", "Elected member"
     ADMINISTRATOR = "administrator", "Administrator"
+    YOUNG_PERSON = "young_person", "Young person (care leaver)"

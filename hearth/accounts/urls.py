@@ -8,7 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm),
+        views.SignInView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm),
         name="sign_in",
     ),
     path("audit/", views.audit_log_view, name="audit_log"),

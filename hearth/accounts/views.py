@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from hearth.accounts.audit import AuditEntry
@@ -35,3 +37,12 @@ def audit_log_view(request):
     return render(request, "accounts/audit_log.html", {
         "form": form, "page": page, "rows": rows, "headers": ["When", "Who", "Action", "Child ID", "What"],
     })
+
+
+class SignInView(LoginView):
+    """Sign in; a young person goes to their own pages, everyone else to the home page (or `next`)."""
+
+    def get_default_redirect_url(self):
+        if getattr(self.request.user, "role", None) == Role.YOUNG_PERSON:
+            return reverse("offer:me")
+        return super().get_default_redirect_url()

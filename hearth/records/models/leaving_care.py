@@ -57,6 +57,9 @@ class Contact(models.Model):
     worker = models.ForeignKey(_WORKER, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
     seen_where = CodeField(max_length=10, codes=codes.SEEN_WHERE)
     follows_move = models.BooleanField("After a change of accommodation", default=False)
+    note = models.TextField(blank=True)
+    # A restricted note (third-party or safeguarding information) is never shown to the young person.
+    restricted = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["child", "date"]
