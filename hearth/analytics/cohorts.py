@@ -50,21 +50,37 @@ SELECT child_key, poc_start,
     min(CASE WHEN place IN ('A3', 'A4', 'A5', 'A6') THEN decom END) AS placed_for_adoption_on,
     min(CASE WHEN ls IN ('E1', 'D1') THEN decom END) AS placement_order_on
 FROM ep GROUP BY child_key, poc_start;
+CREATE OR REPLACE TABLE oc3_birthday AS
+SELECT o.child_key, age_on(c.dob, make_date(o.year, 3, 31)) AS age,
+    add_years(c.dob, age_on(c.dob, make_date(o.year, 3, 31))) AS birthday,
+    o.in_touch, nullif(o.activ, '0') AS activ, nullif(o.accom, '0') AS accom, c.uasc
+FROM oc3 o JOIN child c ON c.child_key = o.child_key;
 """
 
 _LAC_AT = f"""
-SELECT p.d, e.child_key AS unit, e.child_key, e.decom, e.ls, e.cin, e.place, e.place_provider, e.out_of_area,
-    e.placement_group, e.poc_start, e.placement_start, age_on(c.dob, p.d) AS age, c.sex, c.ethnic, c.uasc,
-    (SELECT count(DISTINCT x.placement_start) FROM ep x WHERE x.child_key = e.child_key AND x.decom <= p.d
-        AND (x.dec IS NULL OR x.dec > p.p_start) AND x.place NOT LIKE 'T%') AS placements_12m,
-    (SELECT count(*) FROM sw_episode s WHERE s.child_key = e.child_key AND s.sw_decom > p.p_start
-        AND s.sw_decom <= p.d) AS sw_starts_12m,
-    (SELECT max(pl) FROM (SELECT max(agreed_on) AS pl FROM lc_pathway_plan q WHERE q.child_key = e.child_key
-        AND q.agreed_on <= p.d UNION ALL SELECT max(completed_on) FROM duty u WHERE u.child_key = e.child_key
-        AND u.duty = 'CARE_PLAN' AND u.completed_on <= p.d)) AS last_plan
-FROM points p JOIN ep e ON e.decom <= p.d AND (e.dec IS NULL OR e.dec > p.d)
-JOIN child c ON c.child_key = e.child_key
-WHERE e.ls NOT IN {SHORT_BREAKS}
+WITH open_now AS (
+    SELECT p.d, p.p_start, e.* FROM points p JOIN ep e ON e.decom <= p.d AND (e.dec IS NULL OR e.dec > p.d)
+    WHERE e.ls NOT IN {SHORT_BREAKS}
+), moves AS (
+    SELECT p.d, x.child_key, count(DISTINCT x.placement_start) AS placements_12m
+    FROM points p JOIN ep x ON x.decom <= p.d AND (x.dec IS NULL OR x.dec > p.p_start)
+    WHERE x.place NOT LIKE 'T%' GROUP BY ALL
+), workers AS (
+    SELECT p.d, s.child_key, count(*) AS sw_starts_12m
+    FROM points p JOIN sw_episode s ON s.sw_decom > p.p_start AND s.sw_decom <= p.d GROUP BY ALL
+), plans AS (
+    SELECT p.d, q.child_key, max(q.on_day) AS last_plan
+    FROM points p JOIN (SELECT child_key, agreed_on AS on_day FROM lc_pathway_plan UNION ALL
+                        SELECT child_key, completed_on FROM duty WHERE duty = 'CARE_PLAN') q ON q.on_day <= p.d
+    GROUP BY ALL
+)
+SELECT e.d, e.child_key AS unit, e.child_key, e.decom, e.ls, e.cin, e.place, e.place_provider, e.out_of_area,
+    e.placement_group, e.poc_start, e.placement_start, age_on(c.dob, e.d) AS age, c.sex, c.ethnic, c.uasc,
+    coalesce(m.placements_12m, 0) AS placements_12m, coalesce(w.sw_starts_12m, 0) AS sw_starts_12m, pl.last_plan
+FROM open_now e JOIN child c ON c.child_key = e.child_key
+LEFT JOIN moves m ON m.d = e.d AND m.child_key = e.child_key
+LEFT JOIN workers w ON w.d = e.d AND w.child_key = e.child_key
+LEFT JOIN plans pl ON pl.d = e.d AND pl.child_key = e.child_key
 """
 
 _LAC_DURING = f"""
@@ -111,12 +127,8 @@ JOIN child c ON c.child_key = o.child_key
 
 # DfE care-leaver cohort: OC3 rows whose 17th-21st birthday falls in the 12 months to d.
 _CL_DFE = """
-SELECT * FROM (
-    SELECT p.d, o.child_key AS unit, o.child_key, age_on(c.dob, make_date(o.year, 3, 31)) AS age,
-        add_years(c.dob, age_on(c.dob, make_date(o.year, 3, 31))) AS birthday,
-        o.in_touch, nullif(o.activ, '0') AS activ, nullif(o.accom, '0') AS accom, c.uasc
-    FROM points p CROSS JOIN oc3 o JOIN child c ON c.child_key = o.child_key
-) WHERE birthday > CAST(d - INTERVAL 12 MONTH AS DATE) AND birthday <= d
+SELECT p.d, o.child_key AS unit, o.child_key, o.age, o.birthday, o.in_touch, o.activ, o.accom, o.uasc
+FROM points p JOIN oc3_birthday o ON o.birthday > CAST(p.d - INTERVAL 12 MONTH AS DATE) AND o.birthday <= p.d
 """
 
 _OPEN_AT = """(SELECT p.d, t.child_key, {cols} FROM points p JOIN {table} t ON t.start <= p.d

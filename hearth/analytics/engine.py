@@ -70,7 +70,7 @@ def _aggregates(kpi: KPI, i: int) -> list[str]:
 
 
 def cohort_sql(kpi: KPI, points: Iterable[tuple[date, date]]) -> str:
-    return f"WITH points AS ({_points_sql(points)})\n{COHORTS[kpi.cohort_sql].sql}"
+    return f"WITH points AS ({_points_sql(points)})\nSELECT * FROM (\n{COHORTS[kpi.cohort_sql].sql}\n)"
 
 
 def compiled_sql(kpi: KPI, as_at: date) -> str:
