@@ -21,6 +21,7 @@ class RecordingAction:
     title: str
     form: type[forms.Form]
     perform: Callable[..., str]  # (by, child, data) -> the message shown after saving
+    checks_903: bool = False  # run the 903 rules on the child before the change is stored
 
 
 def _worker(by):
@@ -130,9 +131,10 @@ ACTIONS = {a.slug: a for a in [
     RecordingAction("pathway-plan", "Record a pathway plan", f.PathwayPlanForm, _plan),
     RecordingAction("pathway-plan-review", "Record a pathway plan review", f.PathwayPlanReviewForm, _plan_review),
     RecordingAction("personal-adviser", "Allocate a personal adviser", f.AllocationForm, _allocate),
-    RecordingAction("period-of-care", "Record a new period of care", f.PeriodOfCareForm, _period),
-    RecordingAction("episode-change", "Record a placement or legal status change", f.EpisodeChangeForm, _change),
-    RecordingAction("leaving-care", "Record leaving care", f.CareLeaveForm, _leave),
+    RecordingAction("period-of-care", "Record a new period of care", f.PeriodOfCareForm, _period, checks_903=True),
+    RecordingAction("episode-change", "Record a placement or legal status change", f.EpisodeChangeForm, _change,
+                    checks_903=True),
+    RecordingAction("leaving-care", "Record leaving care", f.CareLeaveForm, _leave, checks_903=True),
     RecordingAction("staying-put", "Record the start of Staying Put", f.StayingPutStartForm, _staying_put_start),
     RecordingAction("staying-put-end", "Record the end of Staying Put", f.StayingPutEndForm, _staying_put_end),
     RecordingAction("support-request", "Record a request for support", f.SupportRequestForm, _support),

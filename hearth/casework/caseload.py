@@ -1,11 +1,12 @@
-"""Rows of a caseload: one per child, built from prefetched relations (a fixed number of queries)."""
+"""Rows of a caseload: one per child, built from one query per table (a fixed number of queries)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from hearth.domain import codes
 from hearth.domain.calendar import age_on
@@ -38,28 +39,38 @@ class CaseloadRow:
     last_contact: date | None
 
 
+def _by_child(queryset, *fields: str) -> dict[int, list[tuple]]:
+    """Rows as plain tuples grouped by child: a caseload needs a few columns, not model instances."""
+    grouped: dict[int, list[tuple]] = defaultdict(list)
+    for child_id, *values in queryset.values_list("child_id", *fields):
+        grouped[child_id].append(tuple(values))
+    return grouped
+
+
 def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow]:
-    children = children.select_related("name").annotate(
+    children = list(children.select_related("name").annotate(
         last_contact=Max("contacts__date", filter=Q(contacts__date__lte=as_at)),
-    ).prefetch_related(
-        Prefetch("episodes", queryset=Episode.objects.order_by("decom")),
-        Prefetch("accommodation", queryset=Accommodation.objects.order_by("start")),
-    )
+    ))
+    ids = [child.pk for child in children]
+    episodes = _by_child(Episode.objects.filter(child_id__in=ids).order_by("decom"),
+                         "decom", "dec", "ls", "place", "rec", "rne")
+    homes = _by_child(Accommodation.objects.filter(child_id__in=ids, start__lte=as_at)
+                      .filter(Q(end__isnull=True) | Q(end__gt=as_at)).order_by("start"), "accommodation_type")
     policy = policy_on(as_at)
     rows = []
     for child in children:
-        episodes = list(child.episodes.all())
-        open_episode = next((e for e in episodes if e.decom <= as_at and (e.dec is None or e.dec > as_at)), None)
-        homes = [a for a in child.accommodation.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
+        child_episodes = episodes.get(child.pk, ())
+        open_episode = next((e for e in child_episodes if e[0] <= as_at and (e[1] is None or e[1] > as_at)), None)
         # The category needs only the child's episodes, which are here already.
         facts = ChildFacts(dob=child.dob, date_of_death=child.date_of_death, episodes=tuple(
-            FactsEpisode(start=e.decom, end=e.dec, legal_status=e.ls, placement=e.place, reason_ceased=e.rec or None,
-                         reason_new=e.rne) for e in episodes))
+            FactsEpisode(start=decom, end=dec, legal_status=ls, placement=place, reason_ceased=rec or None,
+                         reason_new=rne) for decom, dec, ls, place, rec, rne in child_episodes))
         status = CATEGORY_LABELS[category_on(leaving_care_facts(facts), as_at, policy)]
         if open_episode:
-            lives = codes.PLACE.label(open_episode.place)
+            lives = codes.PLACE.label(open_episode[3])
         else:
-            lives = codes.ACCOMMODATION_TYPE.label(homes[-1].accommodation_type) if homes else "Not recorded"
+            current_homes = homes.get(child.pk)
+            lives = codes.ACCOMMODATION_TYPE.label(current_homes[-1][0]) if current_homes else "Not recorded"
         name = getattr(child, "name", None)
         rows.append(CaseloadRow(
             pk=child.pk,

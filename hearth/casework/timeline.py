@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from hearth.casework.presenters import uk_date
 from hearth.domain import codes
 from hearth.records.models import Child
 
@@ -16,6 +17,10 @@ class Event:
     kind: str  # the tag shown beside it: Care, Review, Contact, Plan, Home, EET, Missing, Support
     title: str
     detail: str = ""
+
+    @property
+    def on_text(self) -> str:
+        return uk_date(self.on)
 
 
 def _episode_events(child: Child) -> list[Event]:

@@ -8,12 +8,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from hearth.accounts.access import caseload_for, children_for
 from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
 from hearth.casework.actions import ACTIONS
 from hearth.casework.caseload import SORTS, caseload_rows, caseload_view_rows
+from hearth.casework.checks_903 import Needs903Confirmation, perform_checked
+from hearth.casework.duty_forms import duty_form_url
+from hearth.casework.presenters import uk_date, uk_date_short
 from hearth.casework.summary import child_summary, child_with_record
 from hearth.casework.team import children_by_band, team_workloads, teams_for
 from hearth.casework.timeline import child_timeline
@@ -77,7 +81,7 @@ def caseload_view(request):
                 row.age,
                 row.status,
                 row.lives,
-                date_format(row.last_contact, "j M Y") if row.last_contact else "None recorded",
+                uk_date_short(row.last_contact) if row.last_contact else "None recorded",
             ]
             for row in rows
         ],
@@ -105,7 +109,7 @@ def child_record_view(request, pk: int):
         "summary_items": [
             ("Child ID", child.la_child_id),
             ("Age", summary.age),
-            ("Date of birth", date_format(child.dob, "j F Y")),
+            ("Date of birth", uk_date(child.dob)),
             ("Status", "In care" if summary.in_care else "Not looked after now"),
             ("Legal status", summary.legal_status),
             ("Placement", summary.placement),
@@ -118,7 +122,8 @@ def child_record_view(request, pk: int):
         ],
         "timeline": child_timeline(child),
         "actions": [{"text": a.title, "href": reverse("casework:record", args=[child.pk, a.slug])} for a in ACTIONS.values()],
-        "checks": [{"text": "Check this record against the 903 rules", "href": reverse("casework:child_903", args=[child.pk])}],
+        "checks": [{"text": "Check this record against the 903 rules", "href": reverse("casework:child_903", args=[child.pk])},
+                   {"text": "Their own pages: invite, and what they asked for", "href": reverse("offer:young_person", args=[child.pk])}],
         "council": council_get(),
     })
 
@@ -130,22 +135,34 @@ def record_view(request, pk: int, action: str):
     recording = ACTIONS.get(action)
     if recording is None:
         raise Http404("No such form")
+    next_url = _next_url(request)
     form = recording.form(request.POST if request.method == "POST" else None)
+    warning_903 = None
     if request.method == "POST" and form.is_valid():
         try:
-            message = recording.perform(request.user, child, form.cleaned_data)
+            message = perform_checked(recording, request.user, child, form.cleaned_data, request.POST)
+        except Needs903Confirmation as pending:
+            warning_903 = pending.warning
         except ValidationError as error:
             for field, problems in (error.error_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]):
                 for problem in problems if isinstance(problems, list) else [problems]:
                     form.add_error(field if field in form.fields else None, problem)
         else:
             messages.success(request, message)
-            return redirect("casework:child_record", pk=child.pk)
+            return redirect(next_url or reverse("casework:child_record", args=[child.pk]))
     return render(request, "casework/record.html", {
-        "form": form, "title": recording.title, "child": child, "council": council_get(),
+        "form": form, "title": recording.title, "child": child, "council": council_get(), "warning_903": warning_903,
         "name": str(getattr(child, "name", "")) or child.la_child_id,
-        "back": reverse("casework:child_record", args=[child.pk]),
+        "back": next_url or reverse("casework:child_record", args=[child.pk]),
     })
+
+
+def _next_url(request) -> str:
+    """Where to go after saving (e.g. back to the worklist the form was opened from): a URL on this
+    site only, so a link cannot send someone elsewhere; otherwise empty."""
+    url = request.GET.get("next", "")
+    return url if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()) else ""
 
 
 @login_required
@@ -178,15 +195,17 @@ def team_caseload_view(request):
     })
 
 
-def _work_rows(items, today, *, show_worker: bool):
+def _work_rows(items, today, *, show_worker: bool, back_to: str):
+    """Table rows for worklist items; what is due links to the form that meets it (duty_forms)."""
     rows = []
     for item in items:
         ob = item.obligation
         row = [
             {"text": item.child_name, "href": reverse("casework:child_record", args=[item.child_pk])},
-            ob.title,
-            date_format(ob.legal_due, "j M Y"),
-            date_format(ob.plan_by, "j M Y"),
+            {"text": ob.title, "hidden": f"for {item.child_name}",
+             "href": duty_form_url(ob.rule_id, item.child_pk, back_to=back_to)},
+            uk_date_short(ob.legal_due),
+            uk_date_short(ob.plan_by),
             f"{ob.days_overdue} days" if ob.legal_due < today else "",
             f"{ob.source} ({ob.strength.value})",
         ]
@@ -210,7 +229,9 @@ def _render_worklist(request, children, *, heading: str, show_worker: bool):
         "heading": heading,
         "alerts": work.alerts,
         "headers": headers,
-        "sections": [(f"{title} ({len(items)})", _work_rows(items, today, show_worker=show_worker)) for title, items in sections],
+        "sections": [(f"{title} ({len(items)})", _work_rows(items, today, show_worker=show_worker,
+                                                                 back_to=request.get_full_path()))
+                     for title, items in sections],
     })
 
 

@@ -7,14 +7,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
+from hearth.casework.obligations_memo import obligations_by_child
 from hearth.domain.calendar import duration_limit_last_day
-from hearth.domain.obligations import Obligation, ObligationStatus, obligations_for
+from hearth.domain.obligations import Obligation, ObligationStatus
 from hearth.domain.obligations.base import Kind
 from hearth.domain.policy import Policy
+from hearth.offer.worklist import unsafe_answers, young_person_obligations
 from hearth.records.facts import facts_for, policy_on
-from hearth.records.models import Child
+from hearth.records.models import Allocation, Child
 
 # Rules whose breach is shown at once, above every worklist, to the PA and their manager.
 ALERT_RULES = frozenset({"D42", "D43.16_17"})
@@ -59,12 +61,23 @@ def work_items(children: QuerySet[Child], *, as_at: date, policy: Policy | None 
     """Every obligation still open on as_at for these children (and breaches), soonest due first."""
     policy = policy or policy_on(as_at)
     items = []
-    facts = facts_for(children)
-    for child in children.select_related("name").prefetch_related("allocations__worker__team"):
+    # The facts are read afresh each time; the obligations are worked out again only for a child
+    # whose facts changed since this process last saw them (obligations_memo).
+    obligations = obligations_by_child(facts_for(children), as_at, policy, since=as_at - LOOK_BACK)
+    # What young people asked for from their own pages (hearth.offer) joins the record's obligations.
+    from_young_people: dict[int, list[Obligation]] = {}
+    for pk, ob in young_person_obligations(children, as_at=as_at, policy=policy):
+        from_young_people.setdefault(pk, []).append(ob)
+    # Only the allocations current on as_at, with worker and team in the same query.
+    allocations = Allocation.objects.filter(start__lte=as_at).filter(Q(end__isnull=True) | Q(end__gt=as_at))
+    for child in children.select_related("name").prefetch_related(
+        Prefetch("allocations", queryset=allocations.select_related("worker__team"))
+    ):
         current = [a for a in child.allocations.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
         worker = ", ".join(sorted({a.worker.name for a in current})) or "Not allocated"
         team = ", ".join(sorted({a.worker.team.name for a in current})) or "Not allocated"
-        for ob in obligations_for(facts[child.pk], as_at, policy, since=as_at - LOOK_BACK):
+        for ob in [*obligations[child.pk],
+                   *from_young_people.get(child.pk, ())]:
             if ob.status is ObligationStatus.OPEN or (ob.kind is Kind.BREACH and ob.completed_on is None):
                 items.append(WorkItem(child.pk, _name(child), worker, team, ob))
     return sorted(items, key=lambda i: (i.obligation.legal_due, i.child_name))
@@ -95,8 +108,16 @@ def worklist(children: QuerySet[Child], *, as_at: date) -> Worklist:
         overdue=[i for i in deadlines if i.obligation.legal_due < as_at],
         due_this_week=[i for i in deadlines if as_at <= i.obligation.legal_due <= as_at + timedelta(days=7)],
         due_in_30_days=[i for i in deadlines if as_at + timedelta(days=7) < i.obligation.legal_due <= as_at + timedelta(days=30)],
-        alerts=alerts_from(items, policy),
+        alerts=alerts_from(items, policy) + unsafe_alerts(children),
     )
+
+
+def unsafe_alerts(children: QuerySet[Child]) -> list[Alert]:
+    """A young person who said they do not feel safe where they live, until someone follows it up."""
+    names = {c.pk: _name(c) for c in children.select_related("name")}
+    return [Alert(check.child_id, names.get(check.child_id, ""), "Said they do not feel safe where they live",
+                  check.answered_on, None, "Contact them today")
+            for check in unsafe_answers(children)]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib
 import pkgutil
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,9 +21,20 @@ import duckdb
 from hearth.domain.ssda903_rules import derive, rules
 from hearth.domain.ssda903_rules.cursors import each_on_cursors
 from hearth.domain.ssda903_rules.rule import EARLIEST, LATEST, Rule
-from hearth.domain.ssda903_rules.schema import DFE_NAMES
+from hearth.domain.ssda903_rules.schema import DFE_NAMES, TABLES
 
 WORKERS = 2  # connections running rules at once (the machine this is sized for has 2 cores)
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """A connection for loading and validating: one thread per query.
+
+    The loader and the rules already keep two cores busy with two cursors (`cursors.py`). Letting
+    DuckDB also split each query over a thread per core cost about a third more CPU and more wall
+    time on the shared 2-core machine (bench/RESULTS.md, 22 Nov 2026); one child's few rows gain
+    nothing from it either.
+    """
+    return duckdb.connect(config={"threads": 1})
 
 
 class DuplicateRule(Exception):
@@ -105,17 +117,49 @@ def coverage(year: int) -> tuple[list[str], list[str]]:
     return [c for c in codes if c in have], [c for c in codes if c not in have]
 
 
-def run(con: duckdb.DuckDBPyConnection, year: int, has_last: bool, only: set[str] | None = None) -> Report:
-    """Run every rule in force for the year over tables already loaded into `con`."""
+# Where a derived table's rows come from: _epi has a row per episode, _child per header row, _sw
+# per SWEpisodes row.
+_SOURCES = {"_epi": "episodes", "_child": "header", "_sw": "sw_episodes"}
+_NAME = re.compile(r"\b(_?[a-z][a-z0-9_]*)\b")
+
+
+@cache
+def sources(rule: Rule) -> frozenset[str]:
+    """The loaded tables (this year's and *_last) whose rows a rule's SQL can report on."""
+    out = set()
+    for name in _NAME.findall(rule.sql):
+        base, last = (name[:-5], "_last") if name.endswith("_last") else (name, "")
+        base = _SOURCES.get(base, base)
+        if base in TABLES:
+            out.add(base + last)
+    return frozenset(out)
+
+
+def run(con: duckdb.DuckDBPyConnection, year: int, has_last: bool, only: set[str] | None = None,
+        skip_empty: bool = False) -> Report:
+    """Run every rule in force for the year over tables already loaded into `con`.
+
+    With `skip_empty` (for one child's few rows, where planning each query costs more than running
+    it), a rule is not run when every table it reads is empty: a SELECT over empty tables returns
+    no rows. It still counts as run.
+    """
     began = time.perf_counter()
     report = Report(year)
     derive.prepare(con, year, has_last)
+    empty: set[str] = set()
+    if skip_empty:
+        names = [t + sfx for t in TABLES for sfx in (("", "_last") if has_last else ("",))]
+        counts = con.execute("SELECT " + ", ".join(f"(SELECT count(*) FROM {n})" for n in names)).fetchone() or ()
+        empty = {n for n, c in zip(names, counts, strict=True) if not c}
     chosen = []
     for rule in rules_for(year):
         if only is not None and rule.code not in only:
             continue
         if rule.needs_last and not has_last:
             report.skipped.append(rule.code)
+            continue
+        if skip_empty and sources(rule) and sources(rule) <= empty:
+            report.ran.append(rule.code)
             continue
         chosen.append(rule)
     by_index = dict(enumerate(chosen))

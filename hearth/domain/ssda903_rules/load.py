@@ -233,3 +233,31 @@ def csv_paths(target: Path) -> list[Path]:
     if target.is_dir():
         return sorted(p for p in target.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     return [target]
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def load_rows(con: duckdb.DuckDBPyConnection, rows: dict[str, list[tuple[str, ...]]], suffix: str = "") -> None:
+    """Type rows already in the 903's text form (as `tables.rows_for_year` gives them) into the same
+    tables `load_csv_set` makes, without files: for one child's few rows, where reading a dozen CSV
+    files would cost more than the rules. The typing is the loader's own (`_typed`), with no
+    repairs, since these rows come from the record, not from a spreadsheet."""
+    statements = []
+    for table in schema.TABLES:
+        got = rows.get(table) or []
+        if not got:
+            statements.append(_empty_sql(table, table + suffix))
+            continue
+        cols = schema.columns(table)
+        values = ", ".join(
+            "(" + ", ".join([str(i)] + [_literal(v) for v in row]) + ")" for i, row in enumerate(got, start=1)
+        )
+        names = ", ".join(["_row"] + [f'"{c}"' for c in cols])
+        typed = ", ".join(_typed(c, " ", set()) for c in cols)
+        statements.append(
+            f"CREATE OR REPLACE TABLE {table}{suffix} AS SELECT CAST(_row AS BIGINT) AS _row, {typed}"
+            f" FROM (VALUES {values}) AS raw({names}) ORDER BY _row"
+        )
+    con.execute(";\n".join(statements))

@@ -78,10 +78,14 @@ def export_csv(year: int, out: Path, children: QuerySet[Child] | None = None) ->
 
 
 # --- XML (ssda903.md §3) ---------------------------------------------------------------------
-# The wrapper is EXPSSDA903, the root of the DfE's "Expanded SSDA903 Return" schema (the reference
-# leaves the wrapper's name to the DfE specification). The reference gives no element names for
-# SWEpisodes and DoLo (its reader does not handle them): Hearth writes SWEPISODE and DOLO blocks
-# inside CHILD after the episodes, with the CSV column names as items. Check against the year's spec.
+# The wrapper is EXPSSDA903, the root of the DfE's "Expanded SSDA903 Return" schema: checked on
+# 22 Nov 2026 against a copy of that XSD (version 3.3.0, "Expanded SSDA903 Return 2021": EXPSSDA903 >
+# CHILD > HEADER > CHILDID ...). That schema predates SWEpisodes (2023/24) and DoLo (2026/27), and
+# no later DfE schema or guide naming their elements was found; the community validator's reader
+# (data-to-insight/csc-validator-be-903, lac_validator/ingress.py) looks for SW_EPISODE inside
+# HEADER but does not finish reading it. So Hearth still writes SWEPISODE and DOLO blocks inside
+# CHILD after the episodes, with the CSV column names as items, and reads SW_EPISODE as well
+# (importer.SW_ALIASES). Check against the year's DfE technical specification when it is to hand.
 WRAPPER = "EXPSSDA903"
 XML_NAMES = {"CHILD": "CHILDID", "PLACE": "PL"}
 EPISODE_ITEMS = ("DECOM", "RNE", "LS", "CIN", "PLACE", "PL_POST", "HOME_POST", "URN", "PLACE_PROVIDER", "DEC", "REC",

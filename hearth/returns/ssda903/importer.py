@@ -114,9 +114,13 @@ def find_sets(
 
 # --- XML (ssda903.md §3): read into the CSV tables, so it goes through the same loader ----------
 XML_NAMES = {"CHILDID": "CHILD", "PL": "PLACE"}
+# SWEpisodes and DoLo: no published DfE schema for them was found (see export.py). Besides the
+# SWEPISODE and DOLO blocks Hearth writes, SW_EPISODE is read too, inside HEADER or CHILD: the name
+# the community validator's XML reader looks for (data-to-insight/csc-validator-be-903).
+SW_ALIASES = {"SW_EPISODE": "sw_episodes", "SWEPISODE": "sw_episodes", "DOLO": "dolo"}
 HEADER_BLOCKS = {"AREVIEW": "reviews", "AMISSING": "missing", "PERMANENCE": "prevperm", "OC2": "oc2",
-                 "AD_PLACED": "placed_adoption"}
-CHILD_BLOCKS = {"EPISODE": "episodes", "SWEPISODE": "sw_episodes", "DOLO": "dolo"}
+                 "AD_PLACED": "placed_adoption", **SW_ALIASES}
+CHILD_BLOCKS = {"EPISODE": "episodes", **SW_ALIASES}
 
 
 def _leaves(element: ET.Element) -> dict[str, str]:
@@ -157,7 +161,7 @@ def xml_tables(path: Path) -> tuple[dict[str, list[dict[str, str]]], list[Fix]] 
     return tables, fixes
 
 
-def _write_xml_csvs(tables: dict[str, list[dict[str, str]]], folder: Path) -> list[Path]:
+def write_xml_csvs(tables: dict[str, list[dict[str, str]]], folder: Path) -> list[Path]:
     paths = []
     for table, rows in tables.items():
         if not rows:
@@ -189,13 +193,13 @@ def load_set(s: ReturnSet, tmp: Path, result: ImportResult) -> tuple[dict[str, l
         tables, fixes = got
         result.fixes += fixes
         folder = Path(tempfile.mkdtemp(dir=tmp))
-        paths = _write_xml_csvs(tables, folder)
+        paths = write_xml_csvs(tables, folder)
         # Messages name the XML file and the table; a row is the n-th such block in the file.
         names = {str(p): f"{s.xml} ({DFE_NAMES[p.stem]})" for p in paths}
     con = duckdb.connect()
     try:
         loaded = load_csv_set(con, paths, workdir=tmp)
-        rename = (lambda x: x) if not names else (lambda x: _renamed(x, names))
+        rename = (lambda x: x) if not names else (lambda x: renamed(x, names))
         result.fixes += [rename(f) for f in loaded.fixes]
         result.problems += [rename(p) for p in loaded.problems]
         if not loaded.ok:
@@ -206,7 +210,7 @@ def load_set(s: ReturnSet, tmp: Path, result: ImportResult) -> tuple[dict[str, l
         con.close()
 
 
-def _renamed(item: Any, names: dict[str, str]) -> Any:
+def renamed(item: Any, names: dict[str, str]) -> Any:
     return type(item)(**{**{k: getattr(item, k) for k in item.__slots__}, "file": names.get(item.file, item.file)})
 
 

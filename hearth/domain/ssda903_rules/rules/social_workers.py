@@ -6,11 +6,8 @@ from hearth.domain.ssda903_rules.codelists import SW_REASON, sql_list
 from hearth.domain.ssda903_rules.rule import Rule, query, where
 
 SW = "sw_episodes"
-# Each SW episode with the one before and after it for the child.
-SEQ = """SELECT 'sw_episodes' AS tbl, _row, CHILD FROM (SELECT *,
-           lag(SW_DEC) OVER w AS prev_dec, lead(SW_DECOM) OVER w AS next_decom,
-           row_number() OVER w AS seq, count(*) OVER (PARTITION BY CHILD) AS n
-         FROM sw_episodes WINDOW w AS (PARTITION BY CHILD ORDER BY SW_DECOM NULLS LAST, _row)) WHERE """
+# Each SW episode with the one before and after it for the child (derive.SW: prev_dec, next_decom, seq, n).
+SEQ = "SELECT 'sw_episodes' AS tbl, _row, CHILD FROM _sw WHERE "
 PARTIAL = "regexp_full_match({c}__txt, '(\\d\\d|ZZ)/(\\d\\d|ZZ)/\\d{{4}}')"
 REASONS = sql_list(SW_REASON)
 APRIL_2023 = "DATE '2023-04-01'"

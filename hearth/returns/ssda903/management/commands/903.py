@@ -22,10 +22,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        v = sub.add_parser("validate", help="Validate a year's 903 CSV files with that year's DfE rules.")
+        v = sub.add_parser("validate",
+                           help="Validate a year's 903 return (CSV files or XML) with that year's DfE rules.")
         v.add_argument("--year", type=int, required=True, help="Collection year, named by its March (2025 = 2024/25).")
-        v.add_argument("paths", nargs="*", type=Path, help="CSV files or a folder; DIR/<year-1> is read as last year.")
-        v.add_argument("--last", nargs="*", type=Path, default=None, help="Last year's CSV files or folder.")
+        v.add_argument("paths", nargs="*", type=Path,
+                       help="CSV files, an XML file or a folder; DIR/<year-1> is read as last year.")
+        v.add_argument("--last", nargs="*", type=Path, default=None, help="Last year's CSV files, XML file or folder.")
         v.add_argument("--format", choices=("text", "csv"), default="text")
         v.add_argument("--rule", action="append", default=None, help="Run only this rule (repeatable).")
         v.add_argument("--coverage", action="store_true", help="List the rules implemented and not yet implemented.")
@@ -51,8 +53,7 @@ class Command(BaseCommand):
             self.stdout.write("Not implemented: " + " ".join(missing))
             return
         paths: list[Path] = options["paths"]  # type: ignore[assignment]
-        last = options["last"]
-        last_files = [p for t in last for p in (sorted(t.glob("*.csv")) if t.is_dir() else [t])] if last else None
+        last_files: list[Path] | None = options["last"] or None  # type: ignore[assignment]
         only = set(options["rule"]) if options["rule"] else None  # type: ignore[arg-type]
         # No files: validate the record itself (this year and last, exported to a temporary folder).
         result = validate_files(paths, year, last_files, only) if paths else validate_record(year)
