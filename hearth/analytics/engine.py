@@ -118,9 +118,10 @@ def _run(snap: Snapshot, kpis: list[KPI], points: list[tuple[date, date]], group
     _prepare(snap)
     cohort = COHORTS[kpis[0].cohort_sql]
     aggregates = ",\n  ".join(a for i, k in enumerate(kpis) for a in _aggregates(k, i))
-    group = f", {group_sql} AS grp" if group_sql else ", '' AS grp"
+    # The group is worked out in a subquery, so the KPIs' tests see only the cohort's own columns.
+    rows = f"SELECT cohort.*, {group_sql or chr(39) * 2} AS grp FROM cohort {dims_join}"
     sql = (f"WITH points AS ({_points_sql(points)}),\ncohort AS ({cohort.sql})\n"
-           f"SELECT cohort.d{group},\n  {aggregates}\nFROM cohort {dims_join}\nGROUP BY ALL")
+           f"SELECT d, grp,\n  {aggregates}\nFROM ({rows}) cohort_rows\nGROUP BY ALL")
     cur = snap.cursor()
     cur.execute(sql)
     names = [c[0] for c in cur.description]

@@ -63,21 +63,12 @@ class EngineSource:
 
 
 def comparators_for(kpi_id: str, as_at: date) -> list[Comparator]:
-    """Published comparators for a KPI (the benchmark file, kpis.md §4), if that module is there."""
-    try:
-        from hearth.domain.kpis.comparators import comparators_for as lookup  # type: ignore[import-not-found]
-    except ImportError:
-        return []
-    rows = lookup(kpi_id, as_at)
-    out = []
-    for row in rows or []:
-        get = row.get if isinstance(row, Mapping) else (lambda k, r=row: getattr(r, k, None))
-        group = str(get("comparator_group") or get("group") or "")
-        out.append(Comparator(group=group, label=str(get("label") or get("la_name") or group.replace("_", " ")),
-                              period=str(get("period") or ""), value=_float(get("value")),
-                              basis=str(get("basis") or ""),
-                              note=str(get("refusal") or get("basis_note") or "")))
-    return out
+    """Published comparators for a KPI (the imported benchmark file, kpis.md §4) close enough in
+    time to compare; each keeps its own period and any basis note."""
+    from hearth.analytics.benchmarks import comparators_for as lookup
+
+    return [Comparator(group=c.group, label=c.label, period=c.period, value=_float(c.value), basis=c.basis,
+                       note=c.basis_note) for c in lookup(kpi_id, as_at) if c.comparable]
 
 
 def _float(value: Any) -> float | None:
@@ -90,13 +81,13 @@ def _float(value: Any) -> float | None:
 
 
 def band_schemes() -> dict[str, list[Any]]:
-    """Band schemes by KPI id: the council's own if a registry exists, else the Lancashire
-    demonstration schemes (kpis.md §3.2)."""
-    try:
-        from hearth.domain.kpis.band_tables import lancashire_schemes
-    except ImportError:
-        return {}
-    return {kpi_id: [scheme] for kpi_id, scheme in lancashire_schemes().items()}
+    """The council's band schemes by KPI id (the latest version of each; the pack picks by date)."""
+    from hearth.analytics.band_schemes import band_scheme_list
+
+    out: dict[str, list[Any]] = {}
+    for stored in band_scheme_list():
+        out.setdefault(stored.kpi_id, []).append(stored.to_domain())
+    return out
 
 
 def band_reading(schemes: Mapping[str, list[Any]], kpi_id: str, value: float | None, as_at: date,

@@ -159,3 +159,19 @@ def test_every_catalogue_kpi_gives_a_result_with_a_status(snap):
 def test_compiled_sql_is_shown_for_review(snap):
     sql = engine.compiled_sql(engine.catalogue()["PLC-02"], D)
     assert "place IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')" in sql and "DATE '2025-03-31'" in sql
+
+
+@pytest.mark.parametrize("by", engine.BREAKDOWNS)
+def test_every_kpi_breaks_down_every_way_it_can(snap, by):
+    # Column names shared by a KPI's test and a breakdown's join (d, sex, uasc...) must not clash.
+    for kpi in engine.catalogue().values():
+        if not kpi.computable or kpi.derived:
+            continue
+        try:
+            groups = engine.breakdown(snap, kpi.id, D, by)
+        except ValueError:
+            assert kpi.counts == "workers"  # only workers are refused a breakdown (team only)
+            continue
+        whole = value(snap, kpi.id)
+        if kpi.unit == "count" and kpi.counts != "workers" and whole.status == "ok":
+            assert sum(r.numerator for r in groups.values()) == whole.numerator, kpi.id

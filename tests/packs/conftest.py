@@ -34,3 +34,10 @@ def generated(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def source(generated):
     return EngineSource(generated["snap"])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _band_schemes_readable(django_db_blocker):
+    """Packs read the council's band schemes from the database, also in module-wide fixtures."""
+    with django_db_blocker.unblock():
+        yield
