@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from hearth.accounts.access import children_for
 from hearth.analytics import engine
+from hearth.analytics.cohorts import COHORTS
 from hearth.analytics.current import current_snapshot
 from hearth.analytics.dashboard import dashboard_for
 from hearth.analytics.presenting import shown, uk, value_text
@@ -74,7 +75,8 @@ def kpi_view(request, kpi_id: str):
     as_at, error = _as_at(request, snap)
     tile = dashboard_for(snap, as_at).tiles[kpi_id]
     by = request.GET.get("by", "category" if kpi.category_sql else "age_band")
-    choices = (["category"] if kpi.category_sql else []) + list(engine.BREAKDOWNS)
+    choices = [(c, c.replace("_", " ").capitalize()) for c in
+               (["category"] if kpi.category_sql else []) + list(engine.BREAKDOWNS)]
     rows, breakdown_error = [], ""
     if kpi.computable and not kpi.derived:
         try:
@@ -89,7 +91,8 @@ def kpi_view(request, kpi_id: str):
         chart = line_chart([(r.as_at, r.value) for r in tile.trend], unit=kpi.unit, title=kpi.title)
     numerator, denominator = engine.members(snap, kpi_id, as_at)
     return render(request, "analytics/kpi.html", {
-        "kpi": kpi, "tile": tile, "as_at": as_at, "as_at_text": uk(as_at), "error": error,
+        "kpi": kpi, "tile": tile,
+        "cohort_words": f"{COHORTS[kpi.cohort_sql].words} ({kpi.cohort_sql})" if kpi.cohort_sql else kpi.cohort, "as_at": as_at, "as_at_text": uk(as_at), "error": error,
         "sql": engine.compiled_sql(kpi, as_at), "chart": chart,
         "trend_rows": [[uk(r.as_at), value_text(kpi, r), "" if r.numerator is None else shown(kpi, r.numerator)
                         if kpi.unit in engine.MEANS else r.numerator, r.denominator if r.denominator is not None else ""]
