@@ -161,17 +161,23 @@ def _series(snap: Snapshot, kpis: list[KPI], dates: list[date], months: int = 12
             for d, p in points:
                 out[(kpi.id, d)] = got.get((kpi.id, d, "")) or _result(kpi, d, p, {}, snap, 0)
     if derived:
-        out.update(_derived(snap, derived, points))
+        out.update(_derived(snap, derived, points, out))
     return out
 
 
-def _derived(snap: Snapshot, kpis: list[KPI], points: list[tuple[date, date]]) -> dict[tuple[str, date], Result]:
-    """Ratios of two KPIs and changes over N months, from one computation of the KPIs they use."""
+def _derived(snap: Snapshot, kpis: list[KPI], points: list[tuple[date, date]],
+             known: dict[tuple[str, date], Result]) -> dict[tuple[str, date], Result]:
+    """Ratios of two KPIs and changes over N months, from the results already computed in this
+    pass where there are any, and one more computation for the dates that are missing."""
     cat = catalogue()
-    bases = {k.derived[1] for k in kpis} | {k.derived[2] for k in kpis if k.derived[0] == "ratio"}
-    dates = {d for d, _ in points} | {add_months(d, -int(k.derived[2])) for k in kpis if k.derived[0] == "change"
-                                       for d, _ in points}
-    got = _series(snap, [cat[b] for b in sorted(bases)], sorted(dates))
+    needed = {(k.derived[1], d) for k in kpis for d, _ in points}
+    needed |= {(k.derived[2], d) for k in kpis if k.derived[0] == "ratio" for d, _ in points}
+    needed |= {(k.derived[1], add_months(d, -int(k.derived[2]))) for k in kpis if k.derived[0] == "change"
+               for d, _ in points}
+    missing = needed - known.keys()
+    got = dict(known)
+    if missing:
+        got.update(_series(snap, [cat[b] for b in sorted({b for b, _ in missing})], sorted({d for _, d in missing})))
     out = {}
     for kpi in kpis:
         kind, first, second = kpi.derived
