@@ -28,7 +28,10 @@ BREAKDOWNS = ("age_band", "sex", "ethnicity", "team", "locality", "placement_typ
 # --- Dates ------------------------------------------------------------------------------------
 
 def period_start(d: date, months: int = 12) -> date:
-    """The first day of the rolling period of `months` ending on d (§1.2 rule 1)."""
+    """The first day of the rolling period of `months` ending on d (§1.2 rule 1). A period ending
+    on a month's last day starts on a month's first day (30 Jun back 3 months is 1 Apr)."""
+    if (d + ONE_DAY).day == 1:
+        return add_months(d.replace(day=1), 1 - months)
     return add_months(d, -months) + ONE_DAY
 
 
@@ -140,9 +143,9 @@ def _empty(kpi: KPI, d: date, p_start: date, snap: Snapshot, status: str = "no_d
                   definition_version=kpi.version, data_extracted_at=snap.extracted_at)
 
 
-def _series(snap: Snapshot, kpis: list[KPI], dates: list[date], months: int = 12) -> dict[tuple[str, date], Result]:
-    """Results for these KPIs at these dates, derived KPIs included."""
-    points = [(d, period_start(d, months)) for d in dates]
+def _series(snap: Snapshot, kpis: list[KPI], dates: list[date], first_day: date | None = None) -> dict[tuple[str, date], Result]:
+    """Results for these KPIs at these dates (periods: the 12 months to each, or from `first_day`)."""
+    points = [(d, first_day or period_start(d)) for d in dates]
     out: dict[tuple[str, date], Result] = {}
     by_cohort: dict[str, list[KPI]] = defaultdict(list)
     derived = []
@@ -211,8 +214,7 @@ def evaluate(snap: Snapshot, as_at: date, kpi_ids: Iterable[str] | None = None) 
 def evaluate_period(snap: Snapshot, start: date, end: date, kpi_ids: Iterable[str] | None = None) -> dict[str, Result]:
     """KPIs for a named period (a collection year, a quarter): at-date KPIs at its last day."""
     kpis = _kpis(kpi_ids)
-    months = (end.year - start.year) * 12 + end.month - start.month + (1 if end.day >= start.day - 1 else 0)
-    got = _series(snap, kpis, [end], months=max(months, 1))
+    got = _series(snap, kpis, [end], first_day=start)
     return {k.id: got[(k.id, end)] for k in kpis}
 
 

@@ -7,12 +7,15 @@ E 20 at her birthday (in touch, university, suitable), F 19 (not in touch, NEET,
 not known), G 21 (died: excluded), H 18 (in touch, working, suitable).
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hearth.analytics import engine
 from hearth.analytics.snapshot import empty_snapshot, load_rows
+from hearth.domain.calendar import add_months
 
 D = date(2025, 3, 31)
 
@@ -175,3 +178,24 @@ def test_every_kpi_breaks_down_every_way_it_can(snap, by):
         whole = value(snap, kpi.id)
         if kpi.unit == "count" and kpi.counts != "workers" and whole.status == "ok":
             assert sum(r.numerator for r in groups.values()) == whole.numerator, kpi.id
+
+
+def test_a_named_period_counts_within_it(snap):
+    # The quarter 1 Apr to 30 Jun 2024: B started on 1 May (POP-04); at 30 Jun A, B and C were
+    # looked after (POP-01). The whole year 2024/25: C left on 30 Nov for independent living.
+    quarter = engine.evaluate_period(snap, date(2024, 4, 1), date(2024, 6, 30), ["POP-04", "POP-01", "POP-05"])
+    assert (quarter["POP-04"].value, quarter["POP-01"].value, quarter["POP-05"].value) == (1, 3, 0)
+    assert quarter["POP-04"].period_start == date(2024, 4, 1)
+    year = engine.evaluate_period(snap, date(2024, 4, 1), D, ["POP-05"])
+    assert year["POP-05"].value == 1 and year["POP-05"].period_start == date(2024, 4, 1)
+
+
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2040, 12, 31)), st.integers(min_value=1, max_value=24))
+def test_a_rolling_period_is_whole_months_ending_on_the_date(d, months):
+    start = engine.period_start(d, months)
+    length = (d - start).days + 1
+    assert 28 * months <= length <= 31 * months  # about `months` months, ending on the date
+    if (d + timedelta(days=1)).day == 1:  # a month end: whole calendar months
+        assert start.day == 1 and add_months(start, months) == d + timedelta(days=1)
+    if months == 12:
+        assert length in (365, 366)
