@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from hearth.accounts.models import User
 from hearth.records import models as m
@@ -49,6 +49,12 @@ def fill_date(browser, name, day):
         browser.find_element(By.ID, f"id_{name}_{part}").send_keys(str(value))
 
 
+def submit_and_wait_for(browser, text):
+    """Submit the form and wait for the next page (a click returns before the page has loaded)."""
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit].govuk-button").click()
+    WebDriverWait(browser, 15).until(lambda b: text in b.page_source)
+
+
 def assert_accessible(browser):
     assert axe_violations(browser) == [], browser.current_url
 
@@ -66,15 +72,14 @@ def test_a_pa_records_a_contact_and_a_move_and_sees_both_on_the_timeline(browser
     fill_date(browser, "start", today - timedelta(days=2))
     Select(browser.find_element(By.ID, "id_accommodation_type")).select_by_visible_text("Supported lodgings")
     browser.find_element(By.ID, "id_suitable_0").click()
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit].govuk-button").click()
-    assert "Move recorded" in browser.page_source
+    submit_and_wait_for(browser, "Move recorded")
 
     browser.find_element(By.LINK_TEXT, "Record a contact or visit").click()
     fill_date(browser, "date", today)
     Select(browser.find_element(By.ID, "id_kind")).select_by_visible_text("Visit in person")
     Select(browser.find_element(By.ID, "id_seen_where")).select_by_visible_text("Where they live")
     browser.find_element(By.ID, "id_follows_move_0").click()
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit].govuk-button").click()
+    submit_and_wait_for(browser, "Visit in person by Priya Shah")
 
     timeline = browser.find_element(By.CSS_SELECTOR, "main table:last-of-type").text
     assert "Visit in person by Priya Shah" in timeline
