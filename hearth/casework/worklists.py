@@ -114,8 +114,7 @@ def worklist(children: QuerySet[Child], *, as_at: date) -> Worklist:
 
 def unsafe_alerts(children: QuerySet[Child]) -> list[Alert]:
     """A young person who said they do not feel safe where they live, until someone follows it up."""
-    names = {c.pk: _name(c) for c in children.select_related("name")}
-    return [Alert(check.child_id, names.get(check.child_id, ""), "Said they do not feel safe where they live",
+    return [Alert(check.child_id, _name(check.child), "Said they do not feel safe where they live",
                   check.answered_on, None, "Contact them today")
             for check in unsafe_answers(children)]
 
