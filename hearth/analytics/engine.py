@@ -2,7 +2,7 @@
 the children behind each figure (kpis.md §1.2).
 
 Each KPI is compiled from its declaration (hearth.domain.kpis) and its cohort
-(hearth.analytics.cohorts) to DuckDB SQL. KPIs sharing a cohort are computed in one pass over it,
+(hearth.domain.kpis.cohorts) to DuckDB SQL. KPIs sharing a cohort are computed in one pass over it,
 for every date asked about at once, so a 24-month trend costs about what one date does.
 """
 
@@ -12,34 +12,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from hearth.analytics.cohorts import COHORTS
 from hearth.analytics.schema import RECORD_ONLY
 from hearth.analytics.snapshot import Snapshot
 from hearth.domain.calendar import add_months
 from hearth.domain.kpis.catalogue import catalogue
+from hearth.domain.kpis.cohorts import COHORTS
+from hearth.domain.kpis.periods import month_ends, period_start
 from hearth.domain.kpis.groupings import ETHNIC_GROUPS, SEX_LABELS, age_band_sql, case_sql
 from hearth.domain.kpis.model import KPI, Result
 
 ONE_DAY = timedelta(days=1)
 MEANS = ("mean", "median", "days", "weeks", "years", "money", "score")
 BREAKDOWNS = ("age_band", "sex", "ethnicity", "team", "locality", "placement_type")
-
-
-# --- Dates ------------------------------------------------------------------------------------
-
-def period_start(d: date, months: int = 12) -> date:
-    """The first day of the rolling period of `months` ending on d (§1.2 rule 1). A period ending
-    on a month's last day starts on a month's first day (30 Jun back 3 months is 1 Apr)."""
-    if (d + ONE_DAY).day == 1:
-        return add_months(d.replace(day=1), 1 - months)
-    return add_months(d, -months) + ONE_DAY
-
-
-def month_ends(as_at: date, months: int = 24) -> list[date]:
-    """`months` points, oldest first: the last day of each earlier month, then as_at itself."""
-    first_of_month = as_at.replace(day=1)
-    points = [add_months(first_of_month, 1 - i) - ONE_DAY for i in range(months - 1, 0, -1)]
-    return points + [as_at]
 
 
 # --- Compiling --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from hearth.analytics import schema
+from hearth.domain.kpis.cohorts import PREPARE
 
 
 @dataclass
@@ -33,8 +34,6 @@ class Snapshot:
     def prepare(self) -> None:
         """Derive the tables every computation shares (periods of care, placements), once."""
         if not self.prepared:
-            from hearth.analytics.cohorts import PREPARE
-
             self.con.execute(PREPARE)
             self.prepared = True
 

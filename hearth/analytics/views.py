@@ -12,11 +12,12 @@ from django.urls import reverse
 
 from hearth.accounts.access import children_for
 from hearth.analytics import engine
-from hearth.analytics.cohorts import COHORTS
+from hearth.analytics.charts import line_chart
 from hearth.analytics.current import current_snapshot
 from hearth.analytics.dashboard import dashboard_for
 from hearth.analytics.presenting import shown, uk, value_text
 from hearth.domain.kpis.catalogue import catalogue
+from hearth.domain.kpis.cohorts import COHORTS
 from hearth.records.selectors import la_child_ids
 
 VIEWERS = ("team_manager", "service_manager", "analyst", "administrator")
@@ -86,8 +87,6 @@ def kpi_view(request, kpi_id: str):
             breakdown_error = str(problem)
     chart = ""
     if kpi.computable:
-        from hearth.packs.chart import line_chart
-
         chart = line_chart([(r.as_at, r.value) for r in tile.trend], unit=kpi.unit, title=kpi.title)
     numerator, denominator = engine.members(snap, kpi_id, as_at)
     return render(request, "analytics/kpi.html", {

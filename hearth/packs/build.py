@@ -14,11 +14,13 @@ from typing import Any
 
 import duckdb
 
+from hearth.analytics.charts import line_chart
 from hearth.domain.kpis.bands import format_value
 from hearth.domain.kpis.model import KPI, Result
+from hearth.domain.kpis.periods import month_ends
 from hearth.domain.packs.audience import AudienceRules
 from hearth.domain.packs.direction import Direction, direction
-from hearth.domain.packs.period import ReportingPeriod, month_ends
+from hearth.domain.packs.period import ReportingPeriod
 from hearth.domain.packs.questions import Coverage, Question, coverage
 from hearth.domain.packs.suppression import (
     WITHHELD,
@@ -28,7 +30,6 @@ from hearth.domain.packs.suppression import (
     ratio_cell,
     suppress_breakdown,
 )
-from hearth.packs.chart import line_chart
 from hearth.packs.sources import Comparator, band_reading, band_schemes, checks
 
 # The pack's sections, in order (issue 6). Other themes appear only when a question asks for them.

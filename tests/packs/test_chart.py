@@ -1,8 +1,8 @@
-"""The SVG trend chart (hearth/packs/chart.py)."""
+"""The SVG trend chart (hearth/analytics/charts.py)."""
 
 from datetime import date
 
-from hearth.packs.chart import line_chart
+from hearth.analytics.charts import line_chart
 
 MONTHS = [date(2025, m, 28) for m in range(1, 7)]
 

@@ -1,6 +1,6 @@
 """How Hearth computes each KPI it can: the cohort and the tests on its columns (kpis.md §2).
 
-Each entry names a standard cohort (hearth.analytics.cohorts) and gives SQL booleans over the
+Each entry names a standard cohort (hearth.domain.kpis.cohorts) and gives SQL booleans over the
 cohort's columns: `numerator` (who is counted), `denominator` (the base; TRUE = the whole
 cohort), `unknown` (information missing, always reported), `excluded` (removed from both sides,
 counted). `value` is the number averaged for means; `category` splits a mix or profile.

@@ -10,8 +10,10 @@ caution, because it is within the noise of a small service.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
+
+from hearth.domain.kpis.bands import round_to
 
 Polarity = Literal["up", "down", "context"]
 Movement = Literal["improved", "worsened", "no_change", "up", "down", "not_comparable"]
@@ -37,17 +39,13 @@ class Direction:
         return WORDS[self.movement]
 
 
-def _rounded(value: float, precision: int) -> Decimal:
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_UP)
-
-
 def direction(*, now: float | None, then: float | None, polarity: Polarity, precision: int,
               numerator_now: float | None = None, numerator_then: float | None = None) -> Direction:
     """Compare two values of one KPI. Either missing (no data, or withheld in a members' pack)
     gives 'not comparable'."""
     if now is None or then is None:
         return Direction("not_comparable", None)
-    change = _rounded(now, precision) - _rounded(then, precision)
+    change = round_to(now, precision) - round_to(then, precision)
     caution = ""
     if numerator_now is not None and numerator_then is not None and change != 0 \
             and abs(numerator_now - numerator_then) <= 2:

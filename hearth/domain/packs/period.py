@@ -103,13 +103,3 @@ def parse_period(text: str) -> ReportingPeriod:
         f"'{raw}' is not a period Hearth can read. Type a financial quarter like 2025-Q4 or 2025-26-Q4, "
         "a financial year like 2025-26, or a month like 2025-11"
     )
-
-
-def month_ends(end: date, months: int) -> list[date]:
-    """The last `months` month ends up to and including `end`'s month, oldest first."""
-    out = []
-    year, month = end.year, end.month
-    for _ in range(months):
-        out.append(_month_end(year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return out[::-1]

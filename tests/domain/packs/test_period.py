@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hearth.domain.packs.period import PeriodError, month_ends, parse_period
+from hearth.domain.kpis.periods import month_ends
+from hearth.domain.packs.period import PeriodError, parse_period
 
 
 def test_a_quarter_is_a_financial_quarter():
