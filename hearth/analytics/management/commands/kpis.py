@@ -17,30 +17,24 @@ from django.core.management.base import BaseCommand, CommandError
 from hearth.analytics import engine
 from hearth.analytics.presenting import band_label, period_label
 from hearth.analytics.snapshot import snapshot_from_903
+from hearth.command_args import iso_date
 from hearth.domain.kpis.catalogue import catalogue
 
 FIELDS = ("id", "title", "value", "numerator", "denominator", "unknown", "period_start", "period_end", "period",
           "unit", "band", "status")
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise CommandError(f"--as-at must be a date written YYYY-MM-DD, not {text!r}.") from error
-
-
 class Command(BaseCommand):
     help = "Print every KPI at a date, as CSV or JSON."
 
     def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
-        parser.add_argument("--as-at", required=True, help="The date, YYYY-MM-DD.")
+        parser.add_argument("--as-at", required=True, type=iso_date("--as-at"), help="The date, YYYY-MM-DD.")
         parser.add_argument("--format", choices=("csv", "json"), default="csv")
         parser.add_argument("--from-903", nargs="+", type=Path, default=None, metavar="DIR",
                             help="Compute from these 903 CSV folders (one per year) instead of the record.")
 
     def handle(self, *args: object, **options: object) -> None:
-        as_at = _date(str(options["as_at"]))
+        as_at: date = options["as_at"]  # type: ignore[assignment]
         if options["from_903"]:
             try:
                 snap = snapshot_from_903(list(options["from_903"]))  # type: ignore[arg-type]

@@ -1,25 +1,18 @@
 import csv
-from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from hearth.command_args import iso_date
 from hearth.records.timeliness import record_timeliness
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"{text!r} is not a date like 2025-03-31.") from None
 
 
 class Command(BaseCommand):
     help = "Per statutory duty: how many obligations fell due in a period and how many were met on time."
 
     def add_arguments(self, parser):
-        parser.add_argument("--from", dest="start", required=True, type=_day, help="First day, e.g. 2024-04-01")
-        parser.add_argument("--to", dest="end", required=True, type=_day, help="Last day, e.g. 2025-03-31")
-        parser.add_argument("--as-at", dest="as_at", type=_day, help="Judge as at this date (default: --to)")
+        parser.add_argument("--from", dest="start", required=True, type=iso_date("--from"), help="First day, e.g. 2024-04-01")
+        parser.add_argument("--to", dest="end", required=True, type=iso_date("--to"), help="Last day, e.g. 2025-03-31")
+        parser.add_argument("--as-at", dest="as_at", type=iso_date("--as-at"), help="Judge as at this date (default: --to)")
         parser.add_argument("--format", choices=["table", "csv"], default="table")
 
     def handle(self, *args, start, end, as_at, format, **options):

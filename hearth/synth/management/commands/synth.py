@@ -13,17 +13,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from hearth.command_args import iso_date
 from hearth.records.models import Child
 from hearth.synth.simulate import collection_years, simulate_council
 from hearth.synth.to_csv import write_councils_csv, write_national_csv
 from hearth.synth.to_database import council_write, database_clear
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise CommandError(f"--as-at must be a date written YYYY-MM-DD, not {text!r}.") from error
 
 
 class Command(BaseCommand):
@@ -33,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--children-in-care", type=int, default=750,
                             help="Children in care at any one time (across all councils with --councils).")
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--as-at", type=_date, default=None, help="The day the history runs up to (default today).")
+        parser.add_argument("--as-at", type=iso_date("--as-at"), default=None, help="The day the history runs up to (default today).")
         parser.add_argument("--csv-out", type=Path, default=None, help="Also write DIR/<collection year>/<table>.csv.")
         parser.add_argument("--councils", type=int, default=1, help="More than 1 makes the national set (CSV only).")
         parser.add_argument("--replace", action="store_true", help="Replace the children already in the database.")
