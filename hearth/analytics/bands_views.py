@@ -14,7 +14,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from hearth.accounts.roles import Role
-from hearth.analytics.band_schemes import band_scheme_history, band_scheme_list, band_scheme_save, scheme_version_in_force
+from hearth.analytics.band_schemes import (
+    band_scheme_history,
+    band_scheme_list,
+    band_scheme_save,
+    scheme_version_in_force,
+)
 from hearth.analytics.bands_forms import BandSchemeForm, initial_for
 from hearth.domain.kpis.bands import validate
 from hearth.records.selectors import council_get

@@ -17,9 +17,9 @@ from hearth.analytics.snapshot import Snapshot
 from hearth.domain.calendar import add_months
 from hearth.domain.kpis.catalogue import catalogue
 from hearth.domain.kpis.cohorts import COHORTS
-from hearth.domain.kpis.periods import month_ends, period_start
 from hearth.domain.kpis.groupings import ETHNIC_GROUPS, SEX_LABELS, age_band_sql, case_sql
 from hearth.domain.kpis.model import KPI, Result
+from hearth.domain.kpis.periods import month_ends, period_start
 
 ONE_DAY = timedelta(days=1)
 MEANS = ("mean", "median", "days", "weeks", "years", "money", "score")

@@ -8,8 +8,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from hearth.domain.offer import support_request_is_statutory
 from hearth.domain.obligations.records import records_request_due
+from hearth.domain.offer import support_request_is_statutory
 from hearth.offer.models import RecordsRequest, SupportAsk, WellbeingCheck
 from hearth.records.facts import policy_on
 from hearth.records.models import Child

@@ -20,7 +20,14 @@ from hearth.accounts.roles import Role
 from hearth.domain.offer import Answers, Circumstance, applicable, person_from_answers
 from hearth.domain.offer.catalogue import Theme
 from hearth.offer import asks, invites, selectors
-from hearth.offer.forms import FeedbackForm, SetPasswordForm, StartWithCodeForm, SupportAskForm, WellbeingForm, WhatAppliesForm
+from hearth.offer.forms import (
+    FeedbackForm,
+    SetPasswordForm,
+    StartWithCodeForm,
+    SupportAskForm,
+    WellbeingForm,
+    WhatAppliesForm,
+)
 from hearth.offer.services import feedback_give
 from hearth.records.selectors import council_get
 

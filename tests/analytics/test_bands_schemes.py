@@ -10,7 +10,11 @@ from django.core.management import call_command
 from hearth.accounts.audit import AuditEntry
 from hearth.accounts.models import User
 from hearth.analytics.band_schemes import (
-    band_scheme_save, lancashire_demo_load, scheme_in_force, scheme_version_in_force, schemes_in_force,
+    band_scheme_save,
+    lancashire_demo_load,
+    scheme_in_force,
+    scheme_version_in_force,
+    schemes_in_force,
 )
 from hearth.analytics.models import BandSchemeVersion
 from hearth.domain.kpis.bands import FOUR_BANDS, band_for, scheme_from_cuts

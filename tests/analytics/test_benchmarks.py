@@ -7,7 +7,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from hearth.accounts.audit import AuditEntry
-from hearth.analytics.benchmarks import DEMO_FILE, BenchmarkImportError, benchmarks_import, comparators_for, demo_benchmarks_load
+from hearth.analytics.benchmarks import (
+    DEMO_FILE,
+    BenchmarkImportError,
+    benchmarks_import,
+    comparators_for,
+    demo_benchmarks_load,
+)
 from hearth.analytics.models import Benchmark, BenchmarkImport
 
 pytestmark = pytest.mark.django_db

@@ -96,7 +96,7 @@ JOIN child c ON c.child_key = e.child_key
 WHERE e.ls NOT IN {SHORT_BREAKS}
 """
 
-_CEASED = f"""
+_CEASED = """
 SELECT p.d, e.child_key || '@' || CAST(e.dec AS VARCHAR) AS unit, e.child_key, e.dec, e.rec,
     age_on(c.dob, e.dec) AS age, e.poc_start, date_diff('day', e.poc_start, e.dec) / 365.25 AS years_in_care,
     o.placed_for_adoption_on, o.placement_order_on, a.date_match, a.foster_care,

@@ -7,8 +7,22 @@ import pytest
 
 from hearth.domain.kpis.band_tables import cell_number, lancashire_actuals, lancashire_rows, lancashire_schemes
 from hearth.domain.kpis.bands import (
-    FOUR_BANDS, RAG, Band, BandScheme, NotationError, band_for, errors, format_value, is_defective, parse_cell,
-    reading_for, round_to, scheme_from_cells, scheme_from_cuts, target_scheme, validate,
+    FOUR_BANDS,
+    RAG,
+    Band,
+    BandScheme,
+    NotationError,
+    band_for,
+    errors,
+    format_value,
+    is_defective,
+    parse_cell,
+    reading_for,
+    round_to,
+    scheme_from_cells,
+    scheme_from_cuts,
+    target_scheme,
+    validate,
 )
 
 D = Decimal

@@ -7,7 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hearth.domain.kpis.bands import (
-    FOUR_BANDS, RAG, Band, BandScheme, errors, reading_for, round_to, scheme_from_cuts, validate, values_in,
+    FOUR_BANDS,
+    RAG,
+    Band,
+    BandScheme,
+    errors,
+    reading_for,
+    round_to,
+    scheme_from_cuts,
+    validate,
+    values_in,
 )
 
 START = date(2026, 4, 1)

@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hearth.domain.kpis.comparators import (
-    BenchmarkFact, PeriodError, basis_note, choose, direction, parse_period, parse_value,
+    BenchmarkFact,
+    PeriodError,
+    basis_note,
+    choose,
+    direction,
+    parse_period,
+    parse_value,
 )
 
 

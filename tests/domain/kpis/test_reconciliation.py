@@ -7,8 +7,15 @@ import pytest
 from hearth.domain.kpis.band_tables import lancashire_schemes
 from hearth.domain.kpis.model import KPI, Result
 from hearth.domain.kpis.reconciliation import (
-    categories_add_up, identical_values, imported_band, percentage, placement_mix, run_checks, scheme_findings,
-    stocks_and_flows, subtotals,
+    categories_add_up,
+    identical_values,
+    imported_band,
+    percentage,
+    placement_mix,
+    run_checks,
+    scheme_findings,
+    stocks_and_flows,
+    subtotals,
 )
 
 D = date(2016, 12, 31)
