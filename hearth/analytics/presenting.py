@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hearth.casework.presenters import uk_date_short
 from hearth.domain.kpis.bands import format_value, reading_for
 from hearth.domain.kpis.model import KPI, Result
 
@@ -11,7 +12,7 @@ STATUS_WORDS = {"no_data": "No data", "not_computable": "Not yet computable"}
 
 
 def uk(d: date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else ""
+    return uk_date_short(d) if d else ""
 
 
 def period_label(r: Result) -> str:

@@ -6,21 +6,21 @@ from datetime import date, datetime
 
 from django import template
 
+from hearth.casework.presenters import MONTHS_SHORT, uk_date_short
 from hearth.domain.kpis.bands import format_value
 from hearth.packs.build import definition_text
 
 register = template.Library()
-MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @register.filter
 def uk_date(day: date | None) -> str:
-    return f"{day.day} {MONTHS[day.month]} {day.year}" if day else ""
+    return uk_date_short(day) if day else ""
 
 
 @register.filter
 def uk_month(day: date | None) -> str:
-    return f"{MONTHS[day.month]} {day.year}" if day else ""
+    return f"{MONTHS_SHORT[day.month - 1]} {day.year}" if day else ""
 
 
 @register.filter
