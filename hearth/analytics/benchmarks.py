@@ -166,21 +166,34 @@ def demo_benchmarks_load() -> int:
     return batch.rows if batch else 0
 
 
+def _facts(rows) -> list[BenchmarkFact]:
+    return [BenchmarkFact(b.la_code, b.la_name, b.kpi_id, b.period, b.value, b.comparator_group, b.basis, b.source,
+                          b.note, b.release) for b in rows]
+
+
 def benchmark_facts(kpi_id: str) -> list[BenchmarkFact]:
-    return [
-        BenchmarkFact(b.la_code, b.la_name, b.kpi_id, b.period, b.value, b.comparator_group, b.basis, b.source, b.note, b.release)
-        for b in Benchmark.objects.filter(kpi_id=kpi_id).select_related("source_file").order_by("id")
-    ]
+    return _facts(Benchmark.objects.filter(kpi_id=kpi_id).order_by("id"))
+
+
+def benchmark_facts_by_kpi() -> dict[str, list[BenchmarkFact]]:
+    """Every imported fact, by KPI id, in one query (for a page that shows every KPI)."""
+    out: dict[str, list[BenchmarkFact]] = {}
+    for fact in _facts(Benchmark.objects.order_by("id")):
+        out.setdefault(fact.kpi_id, []).append(fact)
+    return out
 
 
 def comparators_for(kpi_id: str, period: date | str, *, kpi_basis: str = "all", polarity: str = "context",
                     our_value=None, precision: int = 1, max_months: int = 15, force: bool = False,
-                    groups: tuple[str, ...] = ("england", "region", "statistical_neighbours")) -> list[Comparison]:
+                    groups: tuple[str, ...] = ("england", "region", "statistical_neighbours"),
+                    facts: list[BenchmarkFact] | None = None) -> list[Comparison]:
     """England, region and statistical neighbours for a KPI at a date (or a period such as "2015-16"),
     each with its own period printed and any basis mismatch labelled (R-19). Figures more than
-    `max_months` away, or with no stated period, come back with `comparable` False unless `force`."""
+    `max_months` away, or with no stated period, come back with `comparable` False unless `force`.
+    `facts`: the KPI's facts when the caller has read them already (benchmark_facts_by_kpi)."""
     on = period if isinstance(period, date) else parse_period(period).end
     if on is None:
         raise ValueError("comparators_for needs a dated period")
-    return choose(benchmark_facts(kpi_id), kpi_id=kpi_id, on=on, kpi_basis=kpi_basis, polarity=polarity,
+    facts = benchmark_facts(kpi_id) if facts is None else facts
+    return choose(facts, kpi_id=kpi_id, on=on, kpi_basis=kpi_basis, polarity=polarity,
                   our_value=our_value, precision=precision, max_months=max_months, force=force, groups=groups)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hearth.analytics import engine
-from hearth.analytics.band_schemes import scheme_in_force
-from hearth.analytics.benchmarks import comparators_for
+from hearth.analytics.band_schemes import schemes_in_force
+from hearth.analytics.benchmarks import benchmark_facts_by_kpi, comparators_for
 from hearth.analytics.charts import sparkline
 from hearth.analytics.presenting import period_label, value_text
 from hearth.analytics.snapshot import Snapshot
@@ -68,10 +68,12 @@ def _build(snap: Snapshot, as_at: date) -> Dashboard:
     results = {k: series[-1] for k, series in trends.items()}
     year_ago = engine.evaluate(snap, add_months(as_at, -12), [k for k, r in results.items() if r.status == "ok"])
     mix = engine.breakdown(snap, "PLC-01", as_at, "placement_type")
-    schemes = {k: scheme_in_force(k, as_at) for k in results}
+    in_force = schemes_in_force(as_at)  # one query for every KPI's scheme
+    schemes = {k: in_force[k].to_domain() if k in in_force else None for k in results}
     findings = run_checks(results, catalogue=cat, breakdowns={("PLC-01", "placement_type"): mix},
                           at_start=engine.evaluate(snap, add_months(as_at, -12), ["POP-01"]),
                           schemes=[s for s in schemes.values() if s is not None])
+    facts = benchmark_facts_by_kpi()
     tiles = {}
     for kpi_id, r in results.items():
         kpi = cat[kpi_id]
@@ -87,6 +89,6 @@ def _build(snap: Snapshot, as_at: date) -> Dashboard:
             tile.year_ago = direction(before.value, r.value, kpi.polarity, precision=kpi.precision)
         if r.status == "ok":
             tile.comparators = comparators_for(kpi_id, as_at, polarity=kpi.polarity, our_value=r.value,
-                                               precision=kpi.precision)
+                                               precision=kpi.precision, facts=facts.get(kpi_id, []))
         tiles[kpi_id] = tile
     return Dashboard(as_at, snap.extracted_at, tiles, findings)
