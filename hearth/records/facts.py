@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import QuerySet
 
 from hearth.domain.obligations import facts as f
@@ -41,35 +45,79 @@ def _last_day(end: date | None) -> date | None:
     return end - timedelta(days=1) if end is not None else None
 
 
-def _by_child(queryset, *fields: str, key: str = "child_id") -> dict[int, list[tuple]]:
-    """Rows of one table as plain tuples, grouped by child: far quicker than model instances."""
-    grouped: dict[int, list[tuple]] = defaultdict(list)
-    for child_id, *values in queryset.values_list(key, *fields).iterator(chunk_size=5000):
-        grouped[child_id].append(tuple(values))
-    return grouped
+# Every table the rules read, as one UNION ALL of same-shaped rows: (table, child, two dates, five
+# codes, a flag). One statement instead of thirteen keeps a worklist within its query budget and
+# saves a round trip per table; the rows are the same ones thirteen queries would return.
+_SLOTS = ("date", "date", "varchar(20)", "varchar(20)", "varchar(20)", "varchar(20)", "varchar(20)", "boolean")
+_CHILD, _EPISODE, _REVIEW, _CONTACT, _ASSESSMENT, _PLAN, _PLAN_REVIEW, _PA, _HOME, _STAYING_PUT, _REQUEST, \
+    _MISSING, _DUTY = range(13)
+
+
+def _tables() -> list[tuple[int, type, tuple[str, ...], str]]:
+    """(tag, model, columns in slot order (None skips a slot), extra condition) per table."""
+    return [
+        (_EPISODE, m.Episode, ("decom", "dec", "ls", "place", "rec", "rne", "pl_post"), ""),
+        (_REVIEW, m.Review, ("review",), ""),
+        (_CONTACT, m.Contact, ("date", None, "kind", None, None, None, None, "follows_move"), ""),
+        (_ASSESSMENT, m.NeedsAssessment, ("completed_on",), ""),
+        (_PLAN, m.PathwayPlan, ("agreed_on",), ""),
+        (_PA, m.Allocation, ("start", "end"), "role = 'PERSONAL_ADVISER'"),
+        (_HOME, m.Accommodation, ("start", "end", "accommodation_type"), ""),
+        (_STAYING_PUT, m.StayingPut, ("start", "end"), ""),
+        (_REQUEST, m.SupportRequest, ("received_on", "outcome_on", "outcome"), ""),
+        (_MISSING, m.MissingEpisode, ("mis_end", None, None, None, None, None, None, "return_interview_offered"),
+         "mis_end IS NOT NULL"),
+        (_DUTY, m.DutyRecord, ("completed_on", None, "duty"), ""),
+    ]
+
+
+def _facts_rows(children: QuerySet[Child]) -> list[tuple]:
+    """The children's rows of every table, ordered by table, child and first date."""
+    q = connection.ops.quote_name
+    try:
+        scope_sql, params = children.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # the scope is known to be empty (e.g. pk__in=[])
+        return []
+
+    def select(tag: int, source: str, columns, where: str = "", child: str = "child_id") -> str:
+        slots = [q(c) if c else f"CAST(NULL AS {kind})" for c, kind in
+                 zip(list(columns) + [None] * (len(_SLOTS) - len(columns)), _SLOTS, strict=True)]
+        condition = f"{child} IN (SELECT pk FROM scope)" + (f" AND {where}" if where else "")
+        return f"SELECT {tag} AS tag, {child} AS child, {', '.join(slots)} FROM {source} WHERE {condition}"
+
+    selects = [select(_CHILD, q(m.Child._meta.db_table), ("dob", "date_of_death"), child="id")]
+    selects += [select(tag, q(model._meta.db_table), columns, where) for tag, model, columns, where in _tables()]
+    # Plan reviews belong to a child through their plan.
+    plans, reviews = q(m.PathwayPlan._meta.db_table), q(m.PathwayPlanReview._meta.db_table)
+    selects.append(select(_PLAN_REVIEW, f"{reviews} JOIN {plans} ON {plans}.id = {reviews}.plan_id",
+                          ("reviewed_on",), child=f"{plans}.child_id"))
+    sql = f"WITH scope (pk) AS ({scope_sql}) {' UNION ALL '.join(selects)} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if connection.vendor == "sqlite":  # SQLite may hand back dates as text and flags as 0/1
+        rows = [(t, c, _day(d1), _day(d2), *codes, None if flag is None else bool(flag))
+                for t, c, d1, d2, *codes, flag in rows]
+    return rows
+
+
+def _day(value: date | str | None) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
-    """Every child's facts for the deadline rules, keyed by the child's pk: one query per table."""
-    ids = children.values("pk")
-    scoped = {"child__in": ids}
-    episodes = _by_child(m.Episode.objects.filter(**scoped).order_by("decom"), "decom", "dec", "ls", "place", "rec", "rne", "pl_post")
-    reviews = _by_child(m.Review.objects.filter(**scoped), "review")
-    contacts = _by_child(m.Contact.objects.filter(**scoped).order_by("date"), "date", "kind", "follows_move")
-    assessments = _by_child(m.NeedsAssessment.objects.filter(**scoped), "completed_on")
-    plans = _by_child(m.PathwayPlan.objects.filter(**scoped), "agreed_on")
-    plan_reviews = _by_child(m.PathwayPlanReview.objects.filter(plan__child__in=ids), "reviewed_on", key="plan__child_id")
-    pas = _by_child(m.Allocation.objects.filter(role="PERSONAL_ADVISER", **scoped).order_by("start"), "start", "end")
-    homes = _by_child(m.Accommodation.objects.filter(**scoped).order_by("start"), "start", "end", "accommodation_type")
-    staying_put = _by_child(m.StayingPut.objects.filter(**scoped), "start", "end")
-    requests = _by_child(m.SupportRequest.objects.filter(**scoped), "received_on", "outcome", "outcome_on")
-    missing = _by_child(m.MissingEpisode.objects.filter(mis_end__isnull=False, **scoped), "mis_end", "return_interview_offered")
-    duties = _by_child(m.DutyRecord.objects.filter(**scoped), "duty", "completed_on")
+    """Every child's facts for the deadline rules, keyed by the child's pk, from one query."""
+    tables: dict[int, dict[int, list[tuple]]] = defaultdict(dict)
+    for (tag, child_id), rows in groupby(_facts_rows(children), key=itemgetter(0, 1)):
+        tables[tag][child_id] = [row[2:] for row in rows]
+    episodes, reviews, contacts, assessments, plans, plan_reviews, pas, homes, staying_put, requests, missing, \
+        duties = (tables[tag] for tag in range(1, 13))
 
     out = {}
-    for pk, dob, died in children.values_list("pk", "dob", "date_of_death").iterator(chunk_size=5000):
+    for pk, rows in tables[_CHILD].items():
+        dob, died = rows[0][:2]
         done: dict[str, list[date]] = defaultdict(list)
-        for duty, on in duties.get(pk, ()):
+        for on, _, duty, *_ in duties.get(pk, ()):
             done[_DUTY_FIELDS[duty]].append(on)
         child_contacts = contacts.get(pk, ())
         out[pk] = f.ChildFacts(
@@ -78,26 +126,27 @@ def facts_for(children: QuerySet[Child]) -> dict[int, f.ChildFacts]:
             episodes=tuple(
                 f.Episode(start=decom, end=dec, legal_status=ls, placement=place, reason_ceased=rec or None,
                           reason_new=rne, placement_id=pl_post or None)
-                for decom, dec, ls, place, rec, rne, pl_post in episodes.get(pk, ())
+                for decom, dec, ls, place, rec, rne, pl_post, _ in episodes.get(pk, ())
             ),
-            reviews=tuple(sorted(r for (r,) in reviews.get(pk, ()))),
-            visits=tuple(on for on, kind, _ in child_contacts if kind == "VISIT"),
-            contacts=tuple(f.Contact(on=on, in_person=kind in _IN_PERSON, follows_move=moved)
-                           for on, kind, moved in child_contacts),
-            needs_assessments=tuple(sorted(d for (d,) in assessments.get(pk, ()))),
-            pathway_plans=tuple(sorted(d for (d,) in plans.get(pk, ()))),
-            pathway_plan_reviews=tuple(sorted(d for (d,) in plan_reviews.get(pk, ()))),
-            pa_allocations=tuple(f.PaAllocation(start=s, end=_last_day(e)) for s, e in pas.get(pk, ())),
-            accommodation=tuple(f.AccommodationSpell(start=s, end=_last_day(e), type_code=t) for s, e, t in homes.get(pk, ())),
-            staying_put=tuple(f.Span(s, _last_day(e)) for s, e in staying_put.get(pk, ())),
+            reviews=tuple(r[0] for r in reviews.get(pk, ())),
+            visits=tuple(r[0] for r in child_contacts if r[2] == "VISIT"),
+            contacts=tuple(f.Contact(on=r[0], in_person=r[2] in _IN_PERSON, follows_move=r[7])
+                           for r in child_contacts),
+            needs_assessments=tuple(r[0] for r in assessments.get(pk, ())),
+            pathway_plans=tuple(r[0] for r in plans.get(pk, ())),
+            pathway_plan_reviews=tuple(r[0] for r in plan_reviews.get(pk, ())),
+            pa_allocations=tuple(f.PaAllocation(start=r[0], end=_last_day(r[1])) for r in pas.get(pk, ())),
+            accommodation=tuple(f.AccommodationSpell(start=r[0], end=_last_day(r[1]), type_code=r[2])
+                                for r in homes.get(pk, ())),
+            staying_put=tuple(f.Span(r[0], _last_day(r[1])) for r in staying_put.get(pk, ())),
             support_requests=tuple(
                 f.SupportRequest(requested_on=on, withdrawn_on=decided if outcome == "WITHDRAWN" else None)
-                for on, outcome, decided in requests.get(pk, ())
+                for on, decided, outcome, *_ in requests.get(pk, ())
             ),
             # The duty (D59) is to offer a return interview; the record holds whether one was
             # offered, not the date, so an offer is counted on the day the child returned.
-            missing_episodes=tuple(f.MissingEpisode(returned_on=back, interview_on=back if offered else None)
-                                   for back, offered in missing.get(pk, ())),
+            missing_episodes=tuple(f.MissingEpisode(returned_on=r[0], interview_on=r[0] if r[7] else None)
+                                   for r in missing.get(pk, ())),
             **{name: tuple(sorted(days)) for name, days in done.items()},
         )
     return out
