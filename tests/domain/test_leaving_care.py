@@ -284,3 +284,19 @@ def test_it_builds_a_timeline_that_agrees_with_the_status_on_every_day(f: Leavin
         t = start + timedelta(days=k)
         covering = next(s for s in spans if s.start <= t and (s.end is None or t <= s.end))
         assert profile.status_on(t) == covering.status
+
+
+def test_the_timeline_changes_where_care_goes_on_under_another_basis() -> None:
+    """Found by the property above: 13 weeks in care under section 20 (1 Jan to 1 Apr 2022, aged
+    17), then short breaks from the next day. Eligible on 1 April; the status on each later day
+    is the short-break child's, and the timeline must change on 2 April to say so."""
+    f = LeavingCareFacts(dob=D(2005, 1, 1), periods=(
+        CarePeriod(D(2022, 1, 1), D(2022, 4, 1), LegalBasis.SECTION_20),
+        CarePeriod(D(2022, 4, 2), None, LegalBasis.SHORT_BREAKS)))
+    spans = status_timeline(f, D(2022, 1, 1), D(2022, 12, 31))
+    assert [(s.start, s.end, s.status.category) for s in spans[:3]] == [
+        (D(2022, 1, 1), D(2022, 3, 31), Cat.LOOKED_AFTER),
+        (D(2022, 4, 1), D(2022, 4, 1), Cat.ELIGIBLE),
+        (D(2022, 4, 2), None, status_on(f, D(2022, 4, 2)).category),
+    ]
+    assert status_on(f, D(2022, 4, 2)).category is not Cat.ELIGIBLE

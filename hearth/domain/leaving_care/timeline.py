@@ -35,6 +35,12 @@ def _change_points(profile: LeavingCareProfile) -> set[date]:
         points.add(profile.eligible_from)
     for iv in profile.lac:
         points.update((iv.start, iv.end + ONE_DAY))
+    # Each period's own bounds too: where a period of care runs straight into one on another basis
+    # (section 20 into short breaks), the looked-after spell goes on but the category can change.
+    for period in f.periods:
+        points.add(period.start)
+        if period.end is not None:
+            points.add(period.end + ONE_DAY)
     for o in f.orders:
         points.update((o.made_on, o.made_on + ONE_DAY))
     for s in f.living_with_parent:
