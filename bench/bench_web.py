@@ -79,6 +79,9 @@ def prepare(env: dict, db: str, users: int, managers: int, keep: bool) -> None:
         started = time.perf_counter()
         hearth("synth", "--children-in-care", "750", "--seed", "1", env=env)
         print(f"council generated into PostgreSQL in {time.perf_counter() - started:.1f} s")
+    # The nightly run that works out everyone's open obligations for the day (hearth worklists), as
+    # in production; pages still work out any child whose record changed since.
+    print(hearth("worklists", env=env).strip())
     # One user per worker with the most children allocated now: a realistic, busy caseload each;
     # the first `managers` of them are swapped for their team's manager.
     hearth("shell", "--no-imports", "-c", f"""

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CaseworkConfig(AppConfig):
     name = "hearth.casework"
     label = "casework"
+
+    def ready(self) -> None:
+        from hearth.casework import signals
+
+        signals.connect()

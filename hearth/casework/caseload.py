@@ -8,13 +8,16 @@ from datetime import date
 
 from django.db.models import Max, Q, QuerySet
 
+from hearth.casework.open_work import open_obligations
 from hearth.domain import codes
 from hearth.domain.calendar import age_on
 from hearth.domain.leaving_care import LeavingCareCategory, category_on
+from hearth.domain.obligations import Obligation
+from hearth.domain.obligations.base import Kind
 from hearth.domain.obligations.context import leaving_care_facts
 from hearth.domain.obligations.facts import ChildFacts
 from hearth.domain.obligations.facts import Episode as FactsEpisode
-from hearth.records.facts import policy_on
+from hearth.records.facts import policy_and_key_on
 from hearth.records.models import Accommodation, Child, Episode
 
 # How each leaving-care category is shown (the rule is hearth.domain.leaving_care.category_on).
@@ -37,6 +40,7 @@ class CaseloadRow:
     status: str
     lives: str
     last_contact: date | None
+    next_due: Obligation | None  # the open deadline due soonest (it may be overdue)
 
 
 def _by_child(queryset, *fields: str) -> dict[int, list[tuple]]:
@@ -48,6 +52,8 @@ def _by_child(queryset, *fields: str) -> dict[int, list[tuple]]:
 
 
 def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow]:
+    policy, policy_key = policy_and_key_on(as_at)
+    work = open_obligations(children, as_at=as_at, policy=policy, policy_key=policy_key)
     children = list(children.select_related("name").annotate(
         last_contact=Max("contacts__date", filter=Q(contacts__date__lte=as_at)),
     ))
@@ -56,7 +62,6 @@ def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow
                          "decom", "dec", "ls", "place", "rec", "rne")
     homes = _by_child(Accommodation.objects.filter(child_id__in=ids, start__lte=as_at)
                       .filter(Q(end__isnull=True) | Q(end__gt=as_at)).order_by("start"), "accommodation_type")
-    policy = policy_on(as_at)
     rows = []
     for child in children:
         child_episodes = episodes.get(child.pk, ())
@@ -79,6 +84,7 @@ def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow
             status=status,
             lives=lives,
             last_contact=child.last_contact,
+            next_due=next((ob for ob in work.get(child.pk, ()) if ob.kind is Kind.DEADLINE), None),
         ))
     return sorted(rows, key=lambda r: r.name)
 
@@ -87,6 +93,7 @@ SORTS = {
     "name": ("Name", lambda r: r.name),
     "age": ("Age", lambda r: (r.age, r.name)),
     "last_contact": ("Last contact, longest ago first", lambda r: (r.last_contact is not None, r.last_contact or date.min)),
+    "next_due": ("Next due, soonest first", lambda r: (r.next_due is None, r.next_due.legal_due if r.next_due else date.max)),
 }
 
 

@@ -52,3 +52,8 @@ def teams_for(user) -> list[Team]:
     if user.role == "team_manager" and user.worker_id:
         return [user.worker.team]
     return []
+
+
+def colleagues_of(worker_pk: int) -> dict[int, str]:
+    """The active workers in this worker's team (the worker too), pk to name."""
+    return dict(Worker.objects.filter(team__workers=worker_pk, active=True).values_list("pk", "name"))

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,9 +20,9 @@ from hearth.casework.checks_903 import Needs903Confirmation, perform_checked
 from hearth.casework.duty_forms import duty_form_url
 from hearth.casework.presenters import uk_date, uk_date_short
 from hearth.casework.summary import child_summary, child_with_record
-from hearth.casework.team import children_by_band, team_workloads, teams_for
+from hearth.casework.team import children_by_band, colleagues_of, team_workloads, teams_for
 from hearth.casework.timeline import child_timeline
-from hearth.casework.worklists import service_counts, work_items, worklist
+from hearth.casework.worklists import for_worker, service_counts, work_items, worker_counts, worklist
 from hearth.domain.ssda903.years import collection_year_of
 from hearth.records.selectors import council_get, headline_counts
 from hearth.returns.ssda903.record import record_findings
@@ -73,7 +74,7 @@ def caseload_view(request):
         "council": council_get(),
         "form": form,
         "caption": f"{len(rows)} of {len(all_rows)} children and young people",
-        "headers": ["Name", "Age", "Status", "Lives", "Last contact"],
+        "headers": ["Name", "Age", "Status", "Lives", "Last contact", "Next due"],
         "numeric": {1},
         "rows": [
             [
@@ -82,10 +83,21 @@ def caseload_view(request):
                 row.status,
                 row.lives,
                 uk_date_short(row.last_contact) if row.last_contact else "None recorded",
+                _next_due_cell(row, today, back_to=request.get_full_path()),
             ]
             for row in rows
         ],
     })
+
+
+def _next_due_cell(row, today, *, back_to: str):
+    """The soonest open deadline, linking to the form that meets it."""
+    ob = row.next_due
+    if ob is None:
+        return "Nothing due"
+    when = f"overdue since {uk_date_short(ob.legal_due)}" if ob.legal_due < today else uk_date_short(ob.legal_due)
+    return {"text": f"{ob.title}, {when}", "hidden": f"for {row.name}",
+            "href": duty_form_url(ob.rule_id, row.pk, back_to=back_to)}
 
 
 def _child_or_403(request, pk: int, *, whole_record: bool = False):
@@ -165,6 +177,10 @@ def _next_url(request) -> str:
                                                   require_https=request.is_secure()) else ""
 
 
+# A team's children are listed a page at a time (a team can hold 300).
+TEAM_CHILDREN_PER_PAGE = 50
+
+
 @login_required
 def team_caseload_view(request):
     """Caseload counts per worker and experience band, for a manager's team (or any, for a service manager)."""
@@ -176,6 +192,7 @@ def team_caseload_view(request):
     loads = team_workloads(team, as_at=today)
     team_children = caseload_rows(children_for(request.user, as_at=today).filter(
         allocations__worker__team=team, allocations__end__isnull=True).distinct(), as_at=today)
+    page = Paginator(team_children, TEAM_CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "casework/team_caseload.html", {
         "council": council_get(),
         "team": team,
@@ -186,12 +203,16 @@ def team_caseload_view(request):
         "worker_rows": [[load.worker.name, load.role, load.band, load.children] for load in loads],
         "band_headers": ["Experience", "Workers", "Children allocated"],
         "band_rows": [list(row) for row in children_by_band(loads)],
-        "child_headers": ["Name", "Age", "Status", "Lives", "Reallocate"],
+        "child_headers": ["Name", "Age", "Status", "Lives", "Next due", "Reallocate"],
         "child_rows": [
             [{"text": row.name, "href": reverse("casework:child_record", args=[row.pk])}, row.age, row.status, row.lives,
-             {"text": "Reallocate", "href": reverse("casework:record", args=[row.pk, "personal-adviser"])}]
-            for row in team_children
+             _next_due_cell(row, today, back_to=request.get_full_path()),
+             {"text": "Reallocate", "hidden": f"{row.name}",
+              "href": reverse("casework:record", args=[row.pk, "personal-adviser"])}]
+            for row in page
         ],
+        "child_caption": f"Children and young people ({len(team_children)})",
+        "page": page,
     })
 
 
@@ -215,40 +236,66 @@ def _work_rows(items, today, *, show_worker: bool, back_to: str):
     return rows
 
 
-def _render_worklist(request, children, *, heading: str, show_worker: bool):
+# A team's worklist shows this many items a section until "show all" is chosen: a team of 300
+# children has several hundred items, more than anyone reads on one page.
+TEAM_SECTION_ROWS = 25
+
+
+def _render_worklist(request, work, *, heading: str, team: dict | None = None):
+    """A worklist page; `team` (the team view) adds the count per worker and shortens each section."""
     today = timezone.localdate()
-    work = worklist(children, as_at=today)
     headers = ["Child or young person", "What is due", "Due", "Plan by", "Overdue", "Source"]
-    if show_worker:
+    if team:
         headers.insert(1, "Worker")
-    sections = [
-        ("Overdue", work.overdue), ("Due in the next 7 days", work.due_this_week), ("Due in the next 30 days", work.due_in_30_days),
-    ]
+    show = request.GET.get("show", "")
+    sections = []
+    for key, title, items in (("overdue", "Overdue", work.overdue), ("week", "Due in the next 7 days", work.due_this_week),
+                              ("month", "Due in the next 30 days", work.due_in_30_days)):
+        shown = items if not team or show == key else items[:TEAM_SECTION_ROWS]
+        more = None
+        if len(shown) < len(items):
+            query = request.GET.copy()
+            query["show"] = key
+            more = {"text": f"Show all {len(items)} {title.lower()}", "href": f"?{query.urlencode()}#{key}"}
+        sections.append({"id": key, "title": f"{title} ({len(items)})", "more": more,
+                         "rows": _work_rows(shown, today, show_worker=bool(team), back_to=request.get_full_path())})
     return render(request, "casework/worklist.html", {
         "council": council_get(),
         "heading": heading,
         "alerts": work.alerts,
         "headers": headers,
-        "sections": [(f"{title} ({len(items)})", _work_rows(items, today, show_worker=show_worker,
-                                                                 back_to=request.get_full_path()))
-                     for title, items in sections],
+        "sections": sections,
+        **(team or {}),
     })
 
 
 @login_required
 def worklist_view(request):
     """My worklist: what is overdue and due for the children allocated to me."""
-    return _render_worklist(request, caseload_for(request.user, as_at=timezone.localdate()), heading="My worklist",
-                            show_worker=False)
+    today = timezone.localdate()
+    return _render_worklist(request, worklist(caseload_for(request.user, as_at=today), as_at=today),
+                            heading="My worklist")
 
 
 @login_required
 def team_worklist_view(request):
-    """My team's worklist (team managers; practitioners see their team's too)."""
+    """My team's worklist (team managers; practitioners see their team's too): how much each worker
+    has due, then the items, for everyone or for one worker."""
     if request.user.role not in ("team_manager", "practitioner") or not request.user.worker_id:
         raise PermissionDenied("Team worklists are for practitioners and team managers.")
-    return _render_worklist(request, children_for(request.user, as_at=timezone.localdate()), heading="My team's worklist",
-                            show_worker=True)
+    today = timezone.localdate()
+    work = worklist(children_for(request.user, as_at=today), as_at=today)
+    counts = worker_counts(work, colleagues_of(request.user.worker_id))
+    chosen = next((c for c in counts if str(c.worker_pk) == request.GET.get("worker")), None)
+    if chosen:
+        work = for_worker(work, chosen.worker_pk)
+    return _render_worklist(request, work, heading="My team's worklist", team={
+        "worker_headers": ["Worker", "Overdue", "Due in 7 days", "Due in 30 days"],
+        "worker_rows": [[{"text": c.worker, "href": f"?worker={c.worker_pk}"}, c.overdue, c.due_this_week,
+                         c.due_in_30_days] for c in counts],
+        "numeric_counts": {1, 2, 3},
+        "chosen": chosen.worker if chosen else "",
+    })
 
 
 @login_required

@@ -9,19 +9,17 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from hearth.casework.obligations_memo import obligations_by_child
+from hearth.casework.open_work import is_open, open_obligations
 from hearth.domain.calendar import duration_limit_last_day
-from hearth.domain.obligations import Obligation, ObligationStatus
+from hearth.domain.obligations import Obligation
 from hearth.domain.obligations.base import Kind
 from hearth.domain.policy import Policy
 from hearth.offer.worklist import unsafe_answers, young_person_obligations
-from hearth.records.facts import facts_for, policy_on
+from hearth.records.facts import policy_and_key_on
 from hearth.records.models import Allocation, Child
 
 # Rules whose breach is shown at once, above every worklist, to the PA and their manager.
 ALERT_RULES = frozenset({"D42", "D43.16_17"})
-# History settled more than this long ago is not worklist material.
-LOOK_BACK = timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -31,6 +29,7 @@ class WorkItem:
     worker: str
     team: str
     obligation: Obligation
+    worker_pks: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,29 +56,29 @@ def _name(child: Child) -> str:
     return str(name) if name else child.la_child_id
 
 
-def work_items(children: QuerySet[Child], *, as_at: date, policy: Policy | None = None) -> list[WorkItem]:
+def work_items(children: QuerySet[Child], *, as_at: date, policy: Policy | None = None,
+               policy_key: str = "") -> list[WorkItem]:
     """Every obligation still open on as_at for these children (and breaches), soonest due first."""
-    policy = policy or policy_on(as_at)
-    items = []
-    # The facts are read afresh each time; the obligations are worked out again only for a child
-    # whose facts changed since this process last saw them (obligations_memo).
-    obligations = obligations_by_child(facts_for(children), as_at, policy, since=as_at - LOOK_BACK)
+    if policy is None:
+        policy, policy_key = policy_and_key_on(as_at)
+    obligations = open_obligations(children, as_at=as_at, policy=policy, policy_key=policy_key)
     # What young people asked for from their own pages (hearth.offer) joins the record's obligations.
     from_young_people: dict[int, list[Obligation]] = {}
     for pk, ob in young_person_obligations(children, as_at=as_at, policy=policy):
-        from_young_people.setdefault(pk, []).append(ob)
+        if is_open(ob):
+            from_young_people.setdefault(pk, []).append(ob)
     # Only the allocations current on as_at, with worker and team in the same query.
     allocations = Allocation.objects.filter(start__lte=as_at).filter(Q(end__isnull=True) | Q(end__gt=as_at))
+    items = []
     for child in children.select_related("name").prefetch_related(
         Prefetch("allocations", queryset=allocations.select_related("worker__team"))
     ):
-        current = [a for a in child.allocations.all() if a.start <= as_at and (a.end is None or a.end > as_at)]
+        current = child.allocations.all()
         worker = ", ".join(sorted({a.worker.name for a in current})) or "Not allocated"
         team = ", ".join(sorted({a.worker.team.name for a in current})) or "Not allocated"
-        for ob in [*obligations[child.pk],
-                   *from_young_people.get(child.pk, ())]:
-            if ob.status is ObligationStatus.OPEN or (ob.kind is Kind.BREACH and ob.completed_on is None):
-                items.append(WorkItem(child.pk, _name(child), worker, team, ob))
+        name, worker_pks = _name(child), frozenset(a.worker_id for a in current)
+        items += [WorkItem(child.pk, name, worker, team, ob, worker_pks)
+                  for ob in [*obligations.get(child.pk, ()), *from_young_people.get(child.pk, ())]]
     return sorted(items, key=lambda i: (i.obligation.legal_due, i.child_name))
 
 
@@ -100,8 +99,8 @@ def alerts_from(items: list[WorkItem], policy: Policy) -> list[Alert]:
 
 
 def worklist(children: QuerySet[Child], *, as_at: date) -> Worklist:
-    policy = policy_on(as_at)
-    items = work_items(children, as_at=as_at, policy=policy)
+    policy, policy_key = policy_and_key_on(as_at)
+    items = work_items(children, as_at=as_at, policy=policy, policy_key=policy_key)
     deadlines = [i for i in items if i.obligation.kind is Kind.DEADLINE]
     return Worklist(
         as_at=as_at,
@@ -117,6 +116,34 @@ def unsafe_alerts(children: QuerySet[Child]) -> list[Alert]:
     return [Alert(check.child_id, _name(check.child), "Said they do not feel safe where they live",
                   check.answered_on, None, "Contact them today")
             for check in unsafe_answers(children)]
+
+
+@dataclass(frozen=True)
+class WorkerCount:
+    worker_pk: int
+    worker: str
+    overdue: int
+    due_this_week: int
+    due_in_30_days: int
+
+
+def worker_counts(work: Worklist, names: dict[int, str]) -> list[WorkerCount]:
+    """How much each of these workers has overdue and coming up (a child with two of them counts
+    for both); `names` maps the workers' pks to their names."""
+    counts = {pk: Counter() for pk in names}
+    for section, items in (("overdue", work.overdue), ("week", work.due_this_week), ("month", work.due_in_30_days)):
+        for item in items:
+            for pk in item.worker_pks & counts.keys():
+                counts[pk][section] += 1
+    return sorted((WorkerCount(pk, names[pk], c["overdue"], c["week"], c["month"]) for pk, c in counts.items()),
+                  key=lambda w: w.worker)
+
+
+def for_worker(work: Worklist, worker_pk: int) -> Worklist:
+    """The same worklist narrowed to one worker's children."""
+    def mine(items: list[WorkItem]) -> list[WorkItem]:
+        return [i for i in items if worker_pk in i.worker_pks]
+    return Worklist(work.as_at, mine(work.overdue), mine(work.due_this_week), mine(work.due_in_30_days), work.alerts)
 
 
 @dataclass(frozen=True)

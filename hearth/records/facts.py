@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
+from hashlib import sha256
 from itertools import groupby
 from operator import itemgetter
 
@@ -170,6 +171,14 @@ def _as_policy(row: CouncilPolicy) -> Policy:
 
 def policy_on(day: date) -> Policy:
     """The council's policy in force on a day (the reference's defaults before any is set)."""
-    versions = [PolicyVersion(row.effective_from, _as_policy(row)) for row in CouncilPolicy.objects.all()]
-    return policy_in_force(versions, day)
+    return policy_and_key_on(day)[0]
+
+
+def policy_and_key_on(day: date) -> tuple[Policy, str]:
+    """The policy in force on a day, and a short key that changes whenever any policy row does (for
+    results kept between requests: the same key in any process means the same settings)."""
+    rows = list(CouncilPolicy.objects.all())
+    versions = [PolicyVersion(row.effective_from, _as_policy(row)) for row in rows]
+    settings = repr([[getattr(row, field.attname) for field in row._meta.concrete_fields] for row in rows])
+    return policy_in_force(versions, day), sha256(settings.encode()).hexdigest()[:16]
 

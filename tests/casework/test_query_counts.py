@@ -33,3 +33,19 @@ def test_the_caseload_and_a_child_record_stay_within_twenty_queries(client, busy
     child = m.Child.objects.get(la_child_id="Q3")
     with django_assert_max_num_queries(20):
         assert client.get(f"/children/{child.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_worklists_and_team_caseload_stay_within_twenty_queries_first_time_and_after(
+        client, busy_caseload, pa, django_assert_max_num_queries):
+    manager = m.Worker.objects.create(name="Tom Reed", role="TEAM_MANAGER", experience_band="Y5_PLUS", team=pa.team)
+    tom = User.objects.create(username="tom", role="team_manager", worker=manager)
+    for user, path in [(busy_caseload, "/worklist/"), (busy_caseload, "/worklist/team/"), (tom, "/worklist/team/"),
+                       (tom, "/team/"), (busy_caseload, "/caseload/")]:
+        client.force_login(user)
+        m.Contact.objects.create(child=m.Child.objects.get(la_child_id="Q1"), date=date(2025, 9, 1), kind="VISIT",
+                                 worker=pa, seen_where="HOME")  # a change: that child's work is worked out again
+        for _ in ("first, with a child to work out", "again, all stored"):
+            with django_assert_max_num_queries(20):
+                page = client.get(path)
+            assert page.status_code == 200 and "Young1 Person" in page.content.decode()

@@ -82,8 +82,8 @@ def sam(leo):
 def due_links(response) -> dict[tuple[str, str], str]:
     """(child, what is due) -> where its link goes, for every item in the worklist's tables."""
     links = {}
-    for _, rows in response.context["sections"]:
-        for row in rows:
+    for section in response.context["sections"]:
+        for row in section["rows"]:
             child, due = row[0], row[-5]  # the team worklist has the worker between them
             links[(child["text"], due["text"])] = due["href"]
     return links

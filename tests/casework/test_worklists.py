@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.casework.presenters import uk_date_short
 from hearth.casework.worklists import worklist
 from hearth.records import models as m
 
@@ -93,3 +94,82 @@ def test_the_service_view_counts_by_duty_and_team_and_is_for_service_managers(cl
     assert visit and visit[0][1] == "Leaving Care North" and visit[0][2] >= 1
     client.force_login(User.objects.create(username="ana", role="analyst"))
     assert client.get("/worklist/service/").status_code == 403
+
+
+def care_leaver(name: str, worker, *, last_seen: date, as_at_offset: timedelta = timedelta(0)) -> m.Child:
+    """A former relevant care leaver like Jay in test_open_work: born 14 Aug 2007, in care from 14
+    to 18. On 22 Nov 2026 three duties from leaving care are open and long overdue (needs
+    assessment and pathway plan, due 14 Nov 2023; health passport, due 13 Aug 2025), and keeping
+    in touch (D28) is due 2 months after `last_seen`. Every date moves by `as_at_offset`."""
+    shift = as_at_offset
+    child = m.Child.objects.create(la_child_id=name, sex="M", dob=D(2007, 8, 14) + shift, ethnic="WBRI")
+    m.ChildName.objects.create(child=child, given_name=name, family_name="Lee")
+    m.Episode.objects.create(child=child, decom=D(2021, 8, 14) + shift, rne="S", ls="C2", cin="N1", place="U4",
+                             place_provider="PR1", dec=D(2025, 8, 14) + shift, rec="E17")
+    m.Allocation.objects.create(child=child, worker=worker, role="PERSONAL_ADVISER", start=D(2025, 1, 1) + shift)
+    m.Contact.objects.create(child=child, date=last_seen + shift, kind="VISIT", worker=worker, seen_where="HOME")
+    return child
+
+
+@pytest.fixture
+def sam(team):
+    return m.Worker.objects.create(name="Sam Ode", role="PERSONAL_ADVISER", experience_band="Y1_3", team=team)
+
+
+@pytest.mark.django_db
+def test_the_team_worklist_counts_each_workers_items(pa, sam):
+    from hearth.casework.worklists import for_worker, worker_counts
+
+    care_leaver("Jay", pa, last_seen=D(2026, 6, 1))  # keep in touch due 1 Aug: overdue
+    care_leaver("Kim", sam, last_seen=D(2026, 10, 12))  # due 12 Dec: in the next 30 days
+    work = worklist(m.Child.objects.all(), as_at=D(2026, 11, 22))
+    counts = worker_counts(work, {pa.pk: pa.name, sam.pk: sam.name})
+    assert [(c.worker, c.overdue, c.due_this_week, c.due_in_30_days) for c in counts] == [
+        ("Priya Shah", 4, 0, 0), ("Sam Ode", 3, 0, 1)]
+    kims = for_worker(work, sam.pk)
+    assert {i.child_name for i in kims.overdue + kims.due_in_30_days} == {"Kim Lee"}
+    assert [(i.obligation.rule_id, i.obligation.legal_due) for i in kims.due_in_30_days] == [("D28", D(2026, 12, 12))]
+
+
+@pytest.mark.django_db
+def test_the_team_worklist_page_filters_by_worker_and_shows_all_on_request(client, pa, sam, monkeypatch):
+    from hearth.casework import views
+
+    offset = timezone.localdate() - D(2026, 11, 22)  # the same story, told as at today
+    care_leaver("Jay", pa, last_seen=D(2026, 6, 1), as_at_offset=offset)
+    care_leaver("Kim", sam, last_seen=D(2026, 10, 12), as_at_offset=offset)
+    client.force_login(User.objects.create(username="priya", role="practitioner", worker=pa))
+    monkeypatch.setattr(views, "TEAM_SECTION_ROWS", 2)
+
+    page = client.get("/worklist/team/")
+    assert [[cell["text"] if isinstance(cell, dict) else cell for cell in row] for row in page.context["worker_rows"]] == [
+        ["Priya Shah", 4, 0, 0], ["Sam Ode", 3, 0, 1]]
+    overdue = page.context["sections"][0]
+    assert overdue["title"] == "Overdue (7)" and len(overdue["rows"]) == 2
+    assert overdue["more"]["text"] == "Show all 7 overdue"
+
+    everything = client.get("/worklist/team/" + overdue["more"]["href"].split("#")[0])
+    assert len(everything.context["sections"][0]["rows"]) == 7
+
+    sams = client.get(f"/worklist/team/?worker={sam.pk}").content.decode()
+    assert "Showing Sam Ode's children" in sams and "Kim Lee" in sams and "Jay Lee" not in sams
+
+
+@pytest.mark.django_db
+def test_the_caseload_shows_what_is_due_next_and_sorts_by_it(client, pa):
+    offset = timezone.localdate() - D(2026, 11, 22)  # the story is told as at 22 Nov 2026
+    care_leaver("Jay", pa, last_seen=D(2026, 6, 1), as_at_offset=offset)
+    amy = care_leaver("Amy", pa, last_seen=D(2026, 10, 12), as_at_offset=offset)
+    # Amy has had her needs assessment, pathway plan and health passport: keeping in touch is next.
+    m.NeedsAssessment.objects.create(child=amy, completed_on=D(2026, 9, 1) + offset, worker=pa)
+    m.PathwayPlan.objects.create(child=amy, agreed_on=D(2026, 10, 1) + offset, worker=pa)
+    m.DutyRecord.objects.create(child=amy, duty="HEALTH_PASSPORT", completed_on=D(2025, 8, 1) + offset)
+    client.force_login(User.objects.create(username="priya", role="practitioner", worker=pa))
+
+    def next_due(sort: str) -> list[tuple[str, str]]:
+        return [(row[0]["text"], row[-1]["text"]) for row in client.get(f"/caseload/?sort={sort}").context["rows"]]
+
+    jay_due = f"Needs assessment, overdue since {uk_date_short(D(2023, 11, 14) + offset)}"
+    amy_due = f"Keep in touch, {uk_date_short(D(2026, 12, 12) + offset)}"
+    assert next_due("name") == [("Amy Lee", amy_due), ("Jay Lee", jay_due)]
+    assert next_due("next_due") == [("Jay Lee", jay_due), ("Amy Lee", amy_due)]
