@@ -24,8 +24,9 @@ from hearth.casework.team import children_by_band, colleagues_of, team_workloads
 from hearth.casework.timeline import child_timeline
 from hearth.casework.worklists import for_worker, service_counts, work_items, worker_counts, worklist
 from hearth.domain.ssda903.years import collection_year_of
+from hearth.domain.ssda903_rules.schema import DFE_NAMES
 from hearth.records.selectors import council_get, headline_counts
-from hearth.returns.ssda903.record import record_findings
+from hearth.returns.ssda903.single import child_year_rows, rows_findings
 
 
 def home_view(request):
@@ -319,10 +320,11 @@ def child_903_view(request, pk: int):
     fixed where they arise rather than at year end."""
     child = _child_or_403(request, pk)
     year = collection_year_of(timezone.localdate())
-    findings = record_findings(year, children=children_for(request.user, as_at=timezone.localdate()).filter(pk=child.pk))
+    # The same in-memory route as the episode forms' check (single.py), not an export to files.
+    findings = rows_findings(child_year_rows(child.pk, year), year)
     return render(request, "casework/child_903.html", {
         "council": council_get(), "name": str(getattr(child, "name", "")) or child.la_child_id, "year": year,
         "back": reverse("casework:child_record", args=[child.pk]),
         "headers": ["Rule", "Table", "Fields", "What is wrong"],
-        "rows": [[f.finding.code, f.table, ", ".join(f.finding.fields), f.finding.message] for f in findings],
+        "rows": [[f.code, DFE_NAMES.get(f.table, f.table), ", ".join(f.fields), f.message] for f in findings],
     })
