@@ -16,10 +16,10 @@ import duckdb
 
 from hearth.analytics.charts import line_chart
 from hearth.domain.kpis.bands import format_value
+from hearth.domain.kpis.direction import Direction, direction
 from hearth.domain.kpis.model import KPI, Result
 from hearth.domain.kpis.periods import month_ends
 from hearth.domain.packs.audience import AudienceRules
-from hearth.domain.packs.direction import Direction, direction
 from hearth.domain.packs.period import ReportingPeriod
 from hearth.domain.packs.questions import Coverage, Question, coverage
 from hearth.domain.packs.suppression import (

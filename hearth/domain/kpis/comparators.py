@@ -15,7 +15,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from hearth.domain.kpis.bands import dec, round_to
+from hearth.domain.kpis.bands import dec
+from hearth.domain.kpis.direction import direction as travel_between
 
 GROUPS = ("la", "england", "region", "statistical_neighbours", "target", "peer_example")
 SHOWN_BESIDE_A_KPI = ("england", "region", "statistical_neighbours")
@@ -116,17 +117,16 @@ class Direction:
 
 def direction(previous: float | Decimal | None, current: float | Decimal | None, polarity: str, *, precision: int = 1) -> Direction | None:
     """Which way a figure moved between two values, compared as printed, and whether that is
-    better or worse for the KPI's polarity ("context" KPIs are not judged)."""
+    better or worse for the KPI's polarity ("context" KPIs are not judged): the packs' rule
+    (hearth.domain.kpis.direction), shown as an arrow and a judgement."""
     if previous is None or current is None:
         return None
-    before, after = round_to(previous, precision), round_to(current, precision)
-    change = after - before
-    if change == 0:
-        return Direction("same", "no change", change)
-    arrow: Literal["up", "down"] = "up" if change > 0 else "down"
-    if polarity not in ("up", "down"):
-        return Direction(arrow, "context", change)
-    return Direction(arrow, "better" if arrow == polarity else "worse", change)
+    travel = travel_between(now=current, then=previous, precision=precision,
+                            polarity=polarity if polarity in ("up", "down") else "context")
+    if travel.movement == "no_change":
+        return Direction("same", "no change", travel.change)
+    judgement = {"improved": "better", "worsened": "worse"}.get(travel.movement, "context")
+    return Direction("up" if travel.change > 0 else "down", judgement, travel.change)
 
 
 # --- Bases (R-19) ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""Direction of travel (hearth/domain/packs/direction.py)."""
+"""Direction of travel (hearth/domain/kpis/direction.py): one rule for the dashboard and the packs."""
 
-from hearth.domain.packs.direction import direction
+from hearth.domain.kpis.direction import direction
 
 
 def test_polarity_decides_better_or_worse():

@@ -1,5 +1,6 @@
 """Direction of travel: has a KPI improved or worsened since the last reporting point?
-(kpis.md §1.2 rules 10 and 12.)
+(kpis.md §1.2 rules 10 and 12.) The one rule for it: packs print `words`; the dashboard shows the
+same movement as an arrow and a judgement (comparators.direction).
 
 Values are compared as printed (rounded to the KPI's precision), so a pack never says
 "improved" beside two identical figures. Polarity decides good or bad: a "context" KPI (a
