@@ -111,6 +111,7 @@ def test_a_form_error_moves_focus_to_the_error_summary_and_the_page_stays_access
 
 @pytest.mark.parametrize(("username", "path"), [
     (None, "/"), (None, "/accounts/sign-in/"), ("tom", "/team/"), ("adm", "/accounts/audit/"),
+    ("priya", "/caseload/"), ("priya", "/worklist/"), ("tom", "/worklist/team/"),
 ])
 def test_main_pages_have_no_serious_accessibility_problems(browser, live_server, council, username, path):
     if username:
