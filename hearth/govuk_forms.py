@@ -71,6 +71,22 @@ class UKDateField(forms.MultiValueField):
             ) from None
 
 
+class GovukCheckbox(forms.CheckboxInput):
+    """One GOV.UK checkbox: the field's label is the fieldset's legend and `text` labels the box."""
+
+    template_name = "govuk/checkbox.html"
+    use_fieldset = True
+
+    def __init__(self, *, text: str, attrs=None):
+        super().__init__(attrs)
+        self.text = text
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["text"] = self.text
+        return context
+
+
 class YesNoField(forms.TypedChoiceField):
     """A yes/no question as GOV.UK inline radios."""
 

@@ -36,7 +36,8 @@ def _actions(data) -> list[lc.PlannedAction]:
 
 def _contact(by, child: Child, d) -> str:
     lc.contact_record(by=by, child=child, worker=_worker(by), date=d["date"], kind=d["kind"],
-                      seen_where=d["seen_where"], follows_move=d["follows_move"])
+                      seen_where=d["seen_where"], follows_move=d["follows_move"], note=d["note"],
+                      restricted=d["restricted"])
     return "Contact recorded"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from hearth.domain import codes
-from hearth.govuk_forms import UKDateField, YesNoField, code_choice
+from hearth.govuk_forms import GovukCheckbox, UKDateField, YesNoField, code_choice
 from hearth.records.models import Worker
 
 
@@ -23,6 +23,14 @@ class ContactForm(forms.Form):
     kind = code_choice(codes.CONTACT_KIND, label="Kind of contact")
     seen_where = code_choice(codes.SEEN_WHERE, label="Where they were seen")
     follows_move = YesNoField(label="Was this after a move to new accommodation?")
+    note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 5}),
+                           help_text="What you talked about and anything you agreed")
+    restricted = forms.BooleanField(
+        label="Sharing with the young person", required=False,
+        widget=GovukCheckbox(text="Do not show this contact or its note to the young person"),
+        help_text="Young people can see their contacts and notes on their own pages. Tick the box if the note has "
+                  "information about someone else or about keeping them safe.",
+    )
 
 
 class AccommodationForm(forms.Form):

@@ -17,6 +17,8 @@ class Event:
     kind: str  # the tag shown beside it: Care, Review, Contact, Plan, Home, EET, Missing, Support
     title: str
     detail: str = ""
+    note: str = ""  # a worker's free-text note, shown in full
+    flag: str = ""  # a short warning shown as a tag before the note, e.g. that the young person cannot see it
 
     @property
     def on_text(self) -> str:
@@ -51,7 +53,8 @@ def child_timeline(child: Child) -> list[Event]:
         who = f" by {c.worker.name}" if c.worker else ""
         after_move = "; after a move" if c.follows_move else ""
         events.append(Event(c.date, "Contact", codes.CONTACT_KIND.label(c.kind) + who,
-                            codes.SEEN_WHERE.label(c.seen_where) + after_move))
+                            codes.SEEN_WHERE.label(c.seen_where) + after_move, note=c.note,
+                            flag="Not shown to the young person" if c.restricted else ""))
     events += [Event(n.completed_on, "Plan", "Needs assessment completed") for n in child.needs_assessments.all()]
     for plan in child.pathway_plans.all():
         events.append(Event(plan.agreed_on, "Plan", "Pathway plan agreed"))

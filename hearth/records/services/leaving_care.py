@@ -27,8 +27,10 @@ from hearth.records.services.base import as_json, save_and_audit
 
 
 def contact_record(*, by, child: Child, date: date, kind: str, seen_where: str, worker: Worker | None,
-                   follows_move: bool = False) -> Contact:
-    contact = Contact(child=child, date=date, kind=kind, seen_where=seen_where, worker=worker, follows_move=follows_move)
+                   follows_move: bool = False, note: str = "", restricted: bool = False) -> Contact:
+    """A restricted contact, and its note, is never shown on the young person's own pages."""
+    contact = Contact(child=child, date=date, kind=kind, seen_where=seen_where, worker=worker, follows_move=follows_move,
+                      note=note, restricted=restricted)
     return save_and_audit(by=by, instance=contact, child_pk=child.pk, what="Contact")
 
 
