@@ -25,7 +25,7 @@ class SignInForm(AuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         now = timezone.now()
-        locked_until = sign_in_locked_until(username=username, now=now)
+        locked_until = sign_in_locked_until(key=username, now=now)
         if locked_until:
             raise forms.ValidationError(
                 self.error_messages["locked"],
@@ -35,8 +35,8 @@ class SignInForm(AuthenticationForm):
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            sign_in_failure_record(username=username, now=now)
+            sign_in_failure_record(key=username, now=now)
             raise
-        sign_in_failures_clear(username=username)
+        sign_in_failures_clear(key=username)
         audit_record(user=self.get_user(), action=AuditEntry.Action.SIGN_IN, what="Signed in")
         return cleaned

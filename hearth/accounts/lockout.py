@@ -1,4 +1,10 @@
-"""Lock a username after repeated failed sign-ins."""
+"""Lock a sign-in key after repeated failures within a window.
+
+A key is what the person typed to say who they are: a staff username, or a young person's
+invitation code (`invites.code_lockout_key`, "code:" and a hash of the code, so the code itself
+is never stored). Django usernames cannot contain a colon, so the two kinds never meet. Keys are
+kept in `SignInFailure.username` and compared without case.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +19,10 @@ def _window() -> timedelta:
     return timedelta(minutes=settings.HEARTH_SIGN_IN_LOCKOUT_MINUTES)
 
 
-def sign_in_locked_until(*, username: str, now: datetime) -> datetime | None:
-    """When the lock on this username lifts, or None if it is not locked."""
+def sign_in_locked_until(*, key: str, now: datetime) -> datetime | None:
+    """When the lock on this key lifts, or None if it is not locked."""
     recent = list(
-        SignInFailure.objects.filter(username__iexact=username, at__gt=now - _window())
+        SignInFailure.objects.filter(username__iexact=key, at__gt=now - _window())
         .order_by("-at")
         .values_list("at", flat=True)[: settings.HEARTH_SIGN_IN_MAX_FAILURES]
     )
@@ -25,9 +31,9 @@ def sign_in_locked_until(*, username: str, now: datetime) -> datetime | None:
     return recent[0] + _window()
 
 
-def sign_in_failure_record(*, username: str, now: datetime) -> None:
-    SignInFailure.objects.create(username=username.lower(), at=now)
+def sign_in_failure_record(*, key: str, now: datetime) -> None:
+    SignInFailure.objects.create(username=key.lower(), at=now)
 
 
-def sign_in_failures_clear(*, username: str) -> None:
-    SignInFailure.objects.filter(username__iexact=username).delete()
+def sign_in_failures_clear(*, key: str) -> None:
+    SignInFailure.objects.filter(username__iexact=key).delete()

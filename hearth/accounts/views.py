@@ -40,9 +40,12 @@ def audit_log_view(request):
 
 
 class SignInView(LoginView):
-    """Sign in; a young person goes to their own pages, everyone else to the home page (or `next`)."""
+    """Sign in; everyone else goes to `next` or the home page. A young person goes to their own pages:
+    to `next` only if it is one of them, as nothing else is theirs to open."""
 
-    def get_default_redirect_url(self):
+    def get_success_url(self):
         if getattr(self.request.user, "role", None) == Role.YOUNG_PERSON:
-            return reverse("offer:me")
-        return super().get_default_redirect_url()
+            own = reverse("offer:me")
+            wanted = self.get_redirect_url()  # "" unless `next` is safe
+            return wanted if wanted.startswith(own) else own
+        return super().get_success_url()

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from hearth.accounts.access import caseload_for, children_for
 from hearth.accounts.audit import AuditEntry, audit_record
 from hearth.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from hearth.accounts.roles import Role
 from hearth.casework.actions import ACTIONS
 from hearth.casework.caseload import SORTS, caseload_rows, caseload_view_rows
 from hearth.casework.checks_903 import Needs903Confirmation, perform_checked
@@ -30,7 +31,10 @@ from hearth.returns.ssda903.single import child_year_rows, rows_findings
 
 
 def home_view(request):
-    """The council and its headline counts (no child-level detail); demo sign-ins in demo mode."""
+    """The council and its headline counts (no child-level detail); demo sign-ins in demo mode.
+    A young person signed in goes to their own pages instead."""
+    if getattr(request.user, "role", None) == Role.YOUNG_PERSON:
+        return redirect("offer:me")
     counts = headline_counts(as_at=timezone.localdate())
     context = {
         "council": council_get(),

@@ -2,7 +2,8 @@
 
 Only hashes of the link's token and of the code are stored. An invitation lasts 14 days and
 works once; a new one replaces any still unused. The code needs the young person's date of
-birth as well, since it may be read out or written down.
+birth as well, since it may be read out or written down, and is locked (like a staff username)
+after too many wrong tries in a row: the lock is on the code, so a new code from the PA works at once.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
 
 from hearth.accounts.audit import AuditEntry, audit_record
+from hearth.accounts.lockout import sign_in_failure_record, sign_in_failures_clear, sign_in_locked_until
 from hearth.accounts.models import User
 from hearth.accounts.roles import Role
 from hearth.offer.models import YoungPersonInvite
@@ -35,6 +40,15 @@ def _hash(value: str) -> str:
 
 def normalise_code(code: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", code.upper())
+
+
+def code_lockout_key(code: str) -> str:
+    """The lockout key for a code, whether or not any invitation has it."""
+    return f"code:{_hash(normalise_code(code))}"
+
+
+CODE_LOCKED = ("This code is locked after too many tries. Wait until %(until)s and try again, "
+               "or ask your personal adviser for a new code")
 
 
 @dataclass(frozen=True)
@@ -94,10 +108,23 @@ def invite_from_token(token: str, *, now: datetime) -> YoungPersonInvite | None:
 
 
 def invite_from_code(code: str, dob: date, *, now: datetime) -> YoungPersonInvite | None:
+    """The open invitation with this code, if the date of birth matches; None if not.
+
+    A miss counts towards locking the code, and a match clears the count. A locked code raises
+    ValidationError (code "locked") before anything is looked up, so the answer is the same
+    whether or not the code exists, and the right date of birth does not get past it.
+    """
+    key = code_lockout_key(code)
+    locked_until = sign_in_locked_until(key=key, now=now)
+    if locked_until:
+        raise ValidationError(CODE_LOCKED, code="locked",
+                              params={"until": time_format(timezone.localtime(locked_until), "H:i")})
     invite = (YoungPersonInvite.objects.select_related("user", "user__child")
               .filter(code_hash=_hash(normalise_code(code)), used_at__isnull=True, expires_at__gt=now).first())
     if invite is None or invite.user.child is None or invite.user.child.dob != dob:
+        sign_in_failure_record(key=key, now=now)
         return None
+    sign_in_failures_clear(key=key)
     return invite
 
 

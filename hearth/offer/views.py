@@ -126,16 +126,27 @@ def start_link_view(request, token: str):
                                                 "username": invite.user.username, "with_code": False})
 
 
+def _invite_from_code_form(form, *, now):
+    """The invitation the form's code and date of birth open, or None with the reason put on the form."""
+    try:
+        invite = invites.invite_from_code(form.cleaned_data["code"], form.cleaned_data["dob"], now=now)
+    except ValidationError as locked:
+        form.add_error("code", locked)
+        return None
+    if invite is None:
+        form.add_error("code", ValidationError(
+            "The code or date of birth is not right, or the code has expired. "
+            "Check them, or ask your personal adviser for a new code", code="not_right"))
+    return invite
+
+
 def start_code_view(request):
     now = timezone.now()
     form = StartWithCodeForm(request.POST if request.method == "POST" else None)
     username = None
     if request.method == "POST" and form.is_valid():
-        invite = invites.invite_from_code(form.cleaned_data["code"], form.cleaned_data["dob"], now=now)
-        if invite is None:
-            form.add_error("code", "The code or date of birth is not right, or the code has expired. "
-                                   "Check them, or ask your personal adviser for a new code")
-        else:
+        invite = _invite_from_code_form(form, now=now)
+        if invite is not None:
             try:
                 user = invites.invite_accept(invite=invite, password=form.cleaned_data["password"], now=now)
             except ValidationError as error:

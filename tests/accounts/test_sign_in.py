@@ -71,3 +71,17 @@ def test_a_sign_in_is_audited(client, practitioner):
 
     sign_in(client, "priya", "correct horse battery")
     assert list(AuditEntry.objects.values_list("user__username", "action")) == [("priya", "sign_in")]
+
+
+@pytest.mark.django_db
+def test_a_young_person_goes_to_their_own_pages_whatever_next_says(client, child):
+    user = User(username="ava", role="young_person", child=child)
+    user.set_password("correct horse battery")
+    user.save()
+    for next_url, expected in [("", "/local-offer/me/"), ("/worklist/", "/local-offer/me/"),
+                               ("https://evil.example/", "/local-offer/me/"),
+                               ("/local-offer/me/feedback/", "/local-offer/me/feedback/")]:
+        response = client.post(f"/accounts/sign-in/?next={next_url}",
+                               {"username": "ava", "password": "correct horse battery"})
+        assert response.status_code == 302 and response.url == expected, next_url
+        client.logout()

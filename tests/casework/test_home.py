@@ -42,3 +42,12 @@ def test_the_home_page_says_how_to_start_when_there_is_no_council(client):
     page = client.get("/").content.decode()
     assert "No council set up yet" in page
     assert "hearth synth --children-in-care 750 --seed 1" in page
+
+
+@pytest.mark.django_db
+def test_a_young_person_is_taken_from_the_home_page_to_their_own_pages(client, child):
+    from hearth.accounts.models import User
+
+    client.force_login(User.objects.create(username="ava", role="young_person", child=child))
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/local-offer/me/"
