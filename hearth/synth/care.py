@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hearth.domain.ssda903.years import add_years, birthday
+from hearth.domain.ssda903.years import add_years, birthday, collection_end, collection_year_of
 from hearth.synth.draw import pick
 
 # Share of starters who are unaccompanied asylum-seeking children: sized so UASC are about 9% of
@@ -93,8 +93,13 @@ def _period(rng: random.Random, dob: date, start: date, route: str, cin: str, pr
         plan.end = start + _days(rng, 7, 150)
     elif route == "uasc":
         u = rng.random()
-        if u < 0.05:  # age assessed as an adult (E15) or left the country (E16)
-            plan.end = start + _days(rng, 20, 300)
+        left = (collection_end(collection_year_of(start)) - start).days
+        if u < 0.05 and left >= 1:  # age assessed as an adult (E15) or left the country (E16)
+            # Before the child's first 31 March in care. UASC status ends that day, and a child has one
+            # DUC in every return: a UASC in care at a year end must show the 18th birthday (205B), and
+            # one not UASC the next year must have had a DUC inside the year before (205A), so an early
+            # end after a 31 March could not be reported without breaking one or the other.
+            plan.end = start + (_days(rng, 20, min(300, left)) if left > 20 else _days(rng, 1, left))
             plan.route = "uasc_early"
     elif route == "adoption":
         m = plan.milestones

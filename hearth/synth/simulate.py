@@ -198,13 +198,24 @@ def _child(
         died = episodes_t[-1].dec
     history = ChildHistory(
         child=child_id, sex=sk.sex, dob=sk.dob, ethnic=sk.ethnic, upn=upn, mc_dob=mc_dob, uasc=sk.uasc,
-        duc=birthday(sk.dob, 18) if sk.uasc else None, episodes=episodes_t, reviews=tuple(reviews),
+        duc=_duc(sk, as_at), episodes=episodes_t, reviews=tuple(reviews),
         missing=tuple(missing), outcomes=tuple(outcomes), birthdays=tuple(leaver.birthdays) if leaver else (),
         adoption=adoption, placed_adoption=tuple(placed), prevperm=tuple(prevperm), sw_episodes=tuple(sw),
         dolo=tuple(dolo),
     )
     return SynthChild(history, given, family, died, tuple(extras), tuple(missing_x), tuple(allocations), leaving,
                       tuple(duties), tuple(visits))
+
+
+def _duc(sk: care.Skeleton, as_at: date) -> date | None:
+    """Date UASC status ceased: the 18th birthday, or the day a UASC left care early because an age
+    assessment found them an adult (E15) or they moved abroad (E16), once that day has come."""
+    if not sk.uasc:
+        return None
+    last = sk.periods[-1]
+    if last.route == "uasc_early" and last.end <= as_at:
+        return last.end
+    return birthday(sk.dob, 18)
 
 
 def council_sizes(total: int, councils: int, rng: random.Random) -> list[int]:

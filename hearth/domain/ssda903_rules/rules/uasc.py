@@ -10,7 +10,8 @@ RULES = [
     where("304", "uasc", "DUC > bday(DOB, 18)", "DUC DOB", "DUC must be on or before the 18th birthday."),
     query("205A", "uasc uasc_last header header_last",
           """SELECT 'header' AS tbl, h._row, h.CHILD FROM header h JOIN uasc_last l USING (CHILD)
-             WHERE h.CHILD NOT IN (SELECT CHILD FROM uasc) AND (l.DUC IS NULL OR l.DUC >= $start)""",
+             WHERE h.CHILD NOT IN (SELECT CHILD FROM uasc)
+               AND (l.DUC IS NULL OR l.DUC < $prev_start OR l.DUC >= $start)""",
           "UASC DUC", "UASC last year but not this year: last year's DUC should fall in last year.",
           needs_last=True),
     query("205B", "uasc uasc_last header header_last",
