@@ -3,7 +3,7 @@
 A key is what the person typed to say who they are: a staff username, or a young person's
 invitation code (`invites.code_lockout_key`, "code:" and a hash of the code, so the code itself
 is never stored). Django usernames cannot contain a colon, so the two kinds never meet. Keys are
-kept in `SignInFailure.username` and compared without case.
+kept in `SignInFailure.key` and compared without case.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def _window() -> timedelta:
 def sign_in_locked_until(*, key: str, now: datetime) -> datetime | None:
     """When the lock on this key lifts, or None if it is not locked."""
     recent = list(
-        SignInFailure.objects.filter(username__iexact=key, at__gt=now - _window())
+        SignInFailure.objects.filter(key__iexact=key, at__gt=now - _window())
         .order_by("-at")
         .values_list("at", flat=True)[: settings.HEARTH_SIGN_IN_MAX_FAILURES]
     )
@@ -32,8 +32,8 @@ def sign_in_locked_until(*, key: str, now: datetime) -> datetime | None:
 
 
 def sign_in_failure_record(*, key: str, now: datetime) -> None:
-    SignInFailure.objects.create(username=key.lower(), at=now)
+    SignInFailure.objects.create(key=key.lower(), at=now)
 
 
 def sign_in_failures_clear(*, key: str) -> None:
-    SignInFailure.objects.filter(username__iexact=key).delete()
+    SignInFailure.objects.filter(key__iexact=key).delete()

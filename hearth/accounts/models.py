@@ -34,7 +34,8 @@ class User(AbstractUser):
 
 
 class SignInFailure(models.Model):
-    """A failed sign-in, kept by username (known or not) so repeated guessing locks the name."""
+    """A failed sign-in, kept by what was tried (a username, known or not, or a young person's
+    code as a hash: accounts.lockout) so repeated guessing locks it."""
 
-    username = models.CharField(max_length=150, db_index=True)
+    key = models.CharField(max_length=150, db_index=True)
     at = models.DateTimeField(db_index=True)

@@ -41,7 +41,7 @@ class TestSignIn:
 
     def test_the_lock_lifts_after_the_window(self, client, practitioner):
         long_ago = timezone.now() - timedelta(minutes=16)
-        SignInFailure.objects.bulk_create([SignInFailure(username="priya", at=long_ago) for _ in range(5)])
+        SignInFailure.objects.bulk_create([SignInFailure(key="priya", at=long_ago) for _ in range(5)])
         assert sign_in(client, "priya", "correct horse battery").status_code == 302
 
     def test_four_failures_do_not_lock_and_success_clears_them(self, client, practitioner):

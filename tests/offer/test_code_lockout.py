@@ -64,7 +64,7 @@ def test_the_lock_is_on_the_code_however_it_is_typed_and_a_new_code_works(client
 
 def test_the_lock_lifts_after_the_window(client, place, code):
     long_ago = timezone.now() - timedelta(minutes=16)
-    SignInFailure.objects.bulk_create([SignInFailure(username=code_lockout_key(code), at=long_ago) for _ in range(5)])
+    SignInFailure.objects.bulk_create([SignInFailure(key=code_lockout_key(code), at=long_ago) for _ in range(5)])
     assert start(client, code, place["ava"].dob).status_code == 302
 
 
