@@ -50,3 +50,13 @@ def test_errors_come_first_and_each_kind_keeps_its_own_banner():
 
 def test_no_messages_render_nothing():
     assert render().strip() == ""
+
+
+def test_a_page_showing_a_problem_says_so_first_in_its_title():
+    def title(*messages: Message) -> str:
+        html = render_to_string("govuk/base.html", {"messages": list(messages), "page_title": "Packs"})
+        return re.search(r"<title>(.*)</title>", html).group(1)
+
+    assert title(Message(constants.SUCCESS, "Saved")) == "Packs – Hearth"
+    assert title(Message(constants.ERROR, "No sections"), Message(constants.ERROR, "No period"),
+                 Message(constants.INFO, "Due for review")) == "Error: Packs – Hearth"
