@@ -9,27 +9,13 @@ from datetime import date
 from django.db.models import Max, Q, QuerySet
 
 from hearth.casework.open_work import open_obligations
+from hearth.casework.status import status_label
 from hearth.domain import codes
 from hearth.domain.calendar import age_on
-from hearth.domain.leaving_care import LeavingCareCategory, category_on
 from hearth.domain.obligations import Obligation
 from hearth.domain.obligations.base import Kind
-from hearth.domain.obligations.context import leaving_care_facts
-from hearth.domain.obligations.facts import ChildFacts
-from hearth.domain.obligations.facts import Episode as FactsEpisode
 from hearth.records.facts import policy_and_key_on
 from hearth.records.models import Accommodation, Child, Episode
-
-# How each leaving-care category is shown (the rule is hearth.domain.leaving_care.category_on).
-CATEGORY_LABELS = {
-    LeavingCareCategory.LOOKED_AFTER: "In care",
-    LeavingCareCategory.ELIGIBLE: "In care (eligible)",
-    LeavingCareCategory.RELEVANT: "Relevant",
-    LeavingCareCategory.FORMER_RELEVANT: "Former relevant",
-    LeavingCareCategory.QUALIFYING: "Qualifying",
-    LeavingCareCategory.NONE: "Not a care leaver",
-    LeavingCareCategory.DECEASED: "Died",
-}
 
 
 @dataclass(frozen=True)
@@ -67,10 +53,7 @@ def caseload_rows(children: QuerySet[Child], *, as_at: date) -> list[CaseloadRow
         child_episodes = episodes.get(child.pk, ())
         open_episode = next((e for e in child_episodes if e[0] <= as_at and (e[1] is None or e[1] > as_at)), None)
         # The category needs only the child's episodes, which are here already.
-        facts = ChildFacts(dob=child.dob, date_of_death=child.date_of_death, episodes=tuple(
-            FactsEpisode(start=decom, end=dec, legal_status=ls, placement=place, reason_ceased=rec or None,
-                         reason_new=rne) for decom, dec, ls, place, rec, rne in child_episodes))
-        status = CATEGORY_LABELS[category_on(leaving_care_facts(facts), as_at, policy)]
+        status = status_label(child.dob, child.date_of_death, child_episodes, as_at, policy)
         if open_episode:
             lives = codes.PLACE.label(open_episode[3])
         else:

@@ -7,8 +7,10 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
+from hearth.casework.status import status_label
 from hearth.domain import codes
 from hearth.domain.calendar import age_on
+from hearth.domain.policy import Policy
 from hearth.records.models import Allocation, Child, Contact, PathwayPlan
 
 
@@ -38,6 +40,7 @@ class ChildSummary:
     name: str
     age: int
     in_care: bool
+    status: str  # in care, or the leaving-care category (casework.status)
     legal_status: str
     placement: str
     accommodation: str
@@ -48,9 +51,10 @@ class ChildSummary:
     staying_put: str
 
 
-def child_summary(child: Child, *, as_at: date) -> ChildSummary:
+def child_summary(child: Child, *, as_at: date, policy: Policy) -> ChildSummary:
     """Reads only prefetched relations (see child_with_record), so it adds no queries."""
     episode = _current(child.episodes.all(), as_at, "decom", "dec")
+    episodes = sorted((e.decom, e.dec, e.ls, e.place, e.rec, e.rne) for e in child.episodes.all())
     home = _current(child.accommodation.all(), as_at)
     eet = _current(child.eet_spells.all(), as_at)
     staying_put = _current(child.staying_put.all(), as_at)
@@ -70,6 +74,7 @@ def child_summary(child: Child, *, as_at: date) -> ChildSummary:
         name=str(name) if name else child.la_child_id,
         age=age_on(child.dob, as_at),
         in_care=episode is not None,
+        status=status_label(child.dob, child.date_of_death, episodes, as_at, policy),
         legal_status=codes.LS.label(episode.ls) if episode else "Not looked after",
         placement=codes.PLACE.label(episode.place) if episode else "Not looked after",
         accommodation=(

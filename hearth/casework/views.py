@@ -26,6 +26,7 @@ from hearth.casework.timeline import child_timeline
 from hearth.casework.worklists import for_worker, service_counts, work_items, worker_counts, worklist
 from hearth.domain.ssda903.years import collection_year_of
 from hearth.domain.ssda903_rules.schema import DFE_NAMES
+from hearth.records.facts import policy_on
 from hearth.records.selectors import council_get, headline_counts
 from hearth.returns.ssda903.single import child_year_rows, rows_findings
 
@@ -120,14 +121,14 @@ def child_record_view(request, pk: int):
     today = timezone.localdate()
     child = _child_or_403(request, pk, whole_record=True)
     audit_record(user=request.user, action=AuditEntry.Action.VIEW, what="Child record", child_pk=child.pk)
-    summary = child_summary(child, as_at=today)
+    summary = child_summary(child, as_at=today, policy=policy_on(today))
     return render(request, "casework/child_record.html", {
         "summary": summary,
         "summary_items": [
             ("Child ID", child.la_child_id),
             ("Age", summary.age),
             ("Date of birth", uk_date(child.dob)),
-            ("Status", "In care" if summary.in_care else "Not looked after now"),
+            ("Status", summary.status),
             ("Legal status", summary.legal_status),
             ("Placement", summary.placement),
             ("Accommodation", summary.accommodation),

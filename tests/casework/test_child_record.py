@@ -4,6 +4,7 @@ import pytest
 
 from hearth.casework.summary import child_summary
 from hearth.casework.timeline import child_timeline
+from hearth.domain.policy import Policy
 from hearth.records import models as m
 
 D = date
@@ -44,13 +45,16 @@ def test_the_timeline_lists_everything_newest_first(ava):
 
 @pytest.mark.django_db
 def test_the_summary_on_a_day_in_care_and_a_day_after(ava):
-    in_care = child_summary(ava, as_at=D(2026, 1, 1))
-    assert (in_care.name, in_care.age, in_care.in_care) == ("Ava Hughes", 15, True)
+    in_care = child_summary(ava, as_at=D(2026, 1, 1), policy=Policy())
+    assert (in_care.name, in_care.age, in_care.in_care, in_care.status) == ("Ava Hughes", 15, True, "In care")
     assert in_care.placement == "Children's home subject to Children's Homes Regulations"
     assert in_care.personal_adviser == "None allocated"
 
-    after = child_summary(ava, as_at=D(2028, 9, 1))
-    assert (after.age, after.in_care, after.legal_status) == (18, False, "Not looked after")
+    # At 16, in care for 13 weeks since 14: eligible. At 18, having left care then: former relevant.
+    assert child_summary(ava, as_at=D(2027, 1, 1), policy=Policy()).status == "In care (eligible)"
+    after = child_summary(ava, as_at=D(2028, 9, 1), policy=Policy())
+    assert (after.age, after.in_care, after.legal_status, after.status) == (18, False, "Not looked after",
+                                                                          "Former relevant")
     assert after.accommodation == "Semi-independent or supported living (suitable)"
     assert after.personal_adviser == "Priya Shah"
     assert after.pathway_plan == "Agreed 01/08/2026; last reviewed 01/02/2027"
