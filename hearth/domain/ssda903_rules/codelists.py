@@ -23,6 +23,8 @@ REC = (
     "X1", "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47", "E48", "E5", "E6", "E7",
     "E8", "E9", "E14", "E15", "E16", "E17",
 )
+# To 2017/18 special guardianship ended with E43/E44, split into E45-E48 from 2018/19 (ssda903.md 2.20).
+REC_TO_2018 = tuple(c for c in REC if c not in ("E45", "E46", "E47", "E48")) + ("E43", "E44")
 REASON_PLACE_CHANGE = (
     "CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER",
 )
@@ -30,6 +32,8 @@ REVIEW_CODE = ("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")
 SDQ_REASON = ("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5")
 IN_TOUCH = ("YES", "NO", "DIED", "REFU", "NREQ", "RHOM")
 ACTIV = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0")
+# To 2020/21 training or employment was F3/P3, split into F4/P4 and F5/P5 from 2021/22.
+ACTIV_TO_2021 = ("F1", "P1", "F2", "P2", "F3", "P3", "G4", "G5", "G6", "0")
 ACCOM = (
     "B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2", "S2", "T1",
     "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0",

@@ -28,7 +28,8 @@ class Rule:
     severity: Severity = "error"
 
     def in_force(self, year: int) -> bool:
-        return (self.first <= EARLIEST or self.first <= year) and year <= self.last
+        # EARLIEST is the catalogue's "<=2022/23": in force as far back as a return is read.
+        return (self.first == EARLIEST or self.first <= year) and year <= self.last
 
 
 def _split(value: str | tuple[str, ...]) -> tuple[str, ...]:

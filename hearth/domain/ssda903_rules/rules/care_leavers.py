@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hearth.domain.ssda903_rules.codelists import ACCOM, ACTIV, IN_TOUCH
+from hearth.domain.ssda903_rules.codelists import ACCOM, ACTIV, ACTIV_TO_2021, IN_TOUCH
 from hearth.domain.ssda903_rules.rule import Rule, in_list, query, where
 
 OC3 = "SELECT 'oc3' AS tbl, o._row, o.CHILD FROM oc3 o JOIN _child c USING (CHILD) "
@@ -28,7 +28,8 @@ def still_looked_after_on_birthday(code: str, ended_only: bool, **kw: object) ->
 
 RULES = [
     in_list("131", "oc3", "IN_TOUCH", IN_TOUCH, "IN_TOUCH is not a valid code."),
-    in_list("132", "oc3", "ACTIV", ACTIV, "ACTIV is not a valid code."),
+    in_list("132", "oc3", "ACTIV", ACTIV, "ACTIV is not a valid code.", first=2022),
+    in_list("132", "oc3", "ACTIV", ACTIV_TO_2021, "ACTIV is not a valid code.", last=2021),
     in_list("133", "oc3", "ACCOM", ACCOM, "ACCOM is not a valid code."),
     where("153", "oc3", "NOT ((IN_TOUCH IS NULL AND ACTIV IS NULL AND ACCOM IS NULL)"
           " OR (IN_TOUCH IS NOT NULL AND ACTIV IS NOT NULL AND ACCOM IS NOT NULL))",

@@ -12,6 +12,7 @@ from hearth.domain.ssda903_rules.codelists import (
     PLACE_FROM_2026,
     PLACE_TO_2024,
     REC,
+    REC_TO_2018,
     RNE,
     sql_list,
 )
@@ -52,7 +53,8 @@ RULES = [
     valid_date("147", "episodes", "DEC", "Date episode ceased is not a valid date."),
     where("148", "episodes", "(DEC__txt IS NULL) <> (REC IS NULL)", "DEC REC",
           "DEC and REC must both be given or both be blank."),
-    in_list("149", "episodes", "REC", REC, "REC is not a valid reason episode ceased."),
+    in_list("149", "episodes", "REC", REC, "REC is not a valid reason episode ceased.", first=2019),
+    in_list("149", "episodes", "REC", REC_TO_2018, "REC is not a valid reason episode ceased.", last=2018),
     epi("302", "DECOM < DOB", "DECOM DOB", "An episode starts before the child was born."),
     where("353", "episodes", "DECOM < DATE '1991-10-14'", "DECOM",
           "No episode may start before 14 October 1991."),
