@@ -287,6 +287,9 @@ def _recode(
     out_e: list[Episode] = []
     out_x: list[EpisodeExtra] = []
     moved: dict[str, Placement] = {}  # a Z1 placement's new home, for its later episodes (by postcode)
+    # A placement's provider and URN under its new code, for its later episodes: a change of legal
+    # status there keeps the placement (RNE L, rule 434), so a P2 turned H5 keeps the one URN drawn.
+    recoded: dict[tuple[str, str, str, str], tuple[str, str]] = {}
     for e, x in zip(episodes, extras, strict=True):
         while e.place in EXPIRES:
             cut, successor = EXPIRES[e.place]
@@ -302,12 +305,12 @@ def _recode(
                 e = _replace(e, place=pl.place, place_provider=pl.place_provider, pl_post=pl.pl_post, urn=pl.urn)
                 x = EpisodeExtra(pl.provider_key, pl.pl_la)
                 continue
-            if e.decom >= cut:  # a return from a temporary placement after the cut-over
-                e = _with_place(rng, places, e, successor)
+            if e.decom >= cut:  # a later episode of the placement, or a return from a temporary one
+                e = _with_place(rng, places, e, successor, recoded)
                 continue
             out_e.append(_replace(e, dec=cut, rec="X1", reason_place_change="PLACE"))
             out_x.append(x)
-            e = _with_place(rng, places, _replace(e, decom=cut, rne="T"), successor)
+            e = _with_place(rng, places, _replace(e, decom=cut, rne="T"), successor, recoded)
         out_e.append(e)
         out_x.append(x)
     return out_e, out_x
@@ -334,10 +337,17 @@ def _replace(e: Episode, **changes: object) -> Episode:
     return e._replace(**changes)
 
 
-def _with_place(rng: random.Random, places: CouncilPlaces, e: Episode, place: str) -> Episode:
-    pl = Placement(e.place, e.place_provider, None, 0, e.pl_post, e.urn, "")
-    moved = same_carer(rng, places, pl, place, e.decom)
-    return _replace(e, place=place, place_provider=moved.place_provider, urn=moved.urn)
+def _with_place(
+    rng: random.Random, places: CouncilPlaces, e: Episode, place: str,
+    recoded: dict[tuple[str, str, str, str], tuple[str, str]],
+) -> Episode:
+    key = (e.place, e.place_provider, e.pl_post, e.urn)
+    if key not in recoded:
+        pl = Placement(e.place, e.place_provider, None, 0, e.pl_post, e.urn, "")
+        moved = same_carer(rng, places, pl, place, e.decom)
+        recoded[key] = (moved.place_provider, moved.urn)
+    place_provider, urn = recoded[key]
+    return _replace(e, place=place, place_provider=place_provider, urn=urn)
 
 
 def end_reason(rng: random.Random, sk: Skeleton, plan: PeriodPlan, result: PeriodResult) -> str:

@@ -74,7 +74,11 @@ def reviews(rng: random.Random, dob: date, start: date, stop: date) -> list[Revi
 
 
 def missing(rng: random.Random, dob: date, start: date, stop: date, as_at: date) -> list[tuple[Missing, MissingExtra]]:
-    """Missing (M) and away without authorisation (A) episodes in [start, stop)."""
+    """Missing (M) and away without authorisation (A) episodes in [start, stop).
+
+    `stop` on or before `as_at` is the day care ended. A child is found by the day before: the
+    generator makes no child still missing when care ends, which the 903 records as MIS_END = DEC
+    and, at the 18th birthday, needs REC E8 (rule 580)."""
     out: list[tuple[Missing, MissingExtra]] = []
     year_start = date(start.year - (1 if start.month < 4 else 0), 4, 1)
     while year_start < stop:
@@ -90,6 +94,8 @@ def missing(rng: random.Random, dob: date, start: date, stop: date, as_at: date)
                     continue
                 kind = "M" if rng.random() < 0.8 else "A"
                 end = min(s + timedelta(days=int(rng.expovariate(1 / 1.2))), stop)
+                if end == stop <= as_at:
+                    end = max(s, stop - timedelta(days=1))
                 offered = rng.random() < 0.85 if kind == "M" else None
                 taken = (rng.random() < 0.6) if offered else (False if offered is False else None)
                 if end > as_at:

@@ -244,7 +244,9 @@ def _birthday_record(leaver: CareLeaver, year: int, state: str, day: date, age: 
         accom = "R2"
     else:
         letter = codes.ACCOMMODATION_TO_ACCOM_LETTER[home.accommodation_type]
-        if letter == "T" and age < 18:  # foyers are not reported for under-18s (rule 347)
+        # Foyers are not reported for under-18s (rule 347), which the DfE reads as under 18 at the
+        # start of the year: the 17s and the 18s reported at the birthday in it.
+        if letter == "T" and age < 19:
             letter = "D"
         digit = "2" if letter in ("S", "X", "R") or not home.suitable else "1"
         accom = letter + digit

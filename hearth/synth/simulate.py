@@ -154,11 +154,15 @@ def _child(
             sw += [SWEpisode(staffing.workers[a.worker_key].sw_id, a.start, a.end, a.sw_reason)
                    for a in period_allocations]
         dolo += [Dolo(s, e if e <= as_at else None) for s, e in result.dolo if s <= as_at]
+        if rec == "E2":  # died in care: the skeleton's later periods never happen (rule 437)
+            break
     episodes_t = tuple(episodes)
     mc_dob = None
     if sk.sex == "F" and rng.random() < MOTHERS:
         mc_dob = birthday(sk.dob, 16) + timedelta(days=rng.randint(0, 700))
-        if mc_dob > as_at or not any(e.decom <= mc_dob for e in episodes_t):
+        # Born while she is looked after: the 903 records motherhood in care, and MC_DOB after the
+        # day care ended is rejected (rule 625).
+        if mc_dob > as_at or not any(e.decom <= mc_dob and (e.dec is None or mc_dob <= e.dec) for e in episodes_t):
             mc_dob = None
     outcomes = events.outcomes(rng, sk.dob, episodes_t, years)
 

@@ -150,15 +150,17 @@ def _allocate(
 
 def _at_least(allocations: list[AllocationSpec], shortest: timedelta) -> list[AllocationSpec]:
     """No allocation shorter than `shortest` (an SW episode lasts at least 3 days, SW09STG2): the next
-    worker takes the child a day or two sooner, or the last one's predecessor keeps them to the end."""
+    worker takes the child a day or two sooner, or the last one's predecessor keeps them to the end.
+    The next worker takes the folded one's reason too: they replace its predecessor for that reason,
+    and a period's first worker keeps FCONTA (SW10STG2 exempts only FCONTA from following on)."""
     out: list[AllocationSpec] = []
-    pending: date | None = None  # start of a too-short allocation folded into the next
+    pending: AllocationSpec | None = None  # a too-short allocation folded into the next
     for i, a in enumerate(allocations):
         if pending is not None:
-            a, pending = a._replace(start=pending), None
+            a, pending = a._replace(start=pending.start, sw_reason=pending.sw_reason), None
         if a.end is not None and a.end - a.start < shortest:
             if i < len(allocations) - 1:
-                pending = a.start
+                pending = a
                 continue
             if out:
                 out[-1] = out[-1]._replace(end=a.end)
