@@ -140,7 +140,7 @@ def worker_counts(work: Worklist, names: dict[int, str]) -> list[WorkerCount]:
 
 
 def for_worker(work: Worklist, worker_pk: int) -> Worklist:
-    """The same worklist narrowed to one worker's children."""
+    """The same worklist narrowed to one worker's children; alerts stay, as they need whoever is free."""
     def mine(items: list[WorkItem]) -> list[WorkItem]:
         return [i for i in items if worker_pk in i.worker_pks]
     return Worklist(work.as_at, mine(work.overdue), mine(work.due_this_week), mine(work.due_in_30_days), work.alerts)
