@@ -118,3 +118,12 @@ def test_the_nightly_run_works_out_everyone_for_the_day(jay, capsys):
     row = StoredWork.objects.get(child=jay)
     assert (row.as_at, row.computed_from) == (date(2026, 11, 23), row.version)
     assert [ob.legal_due for ob in load(row.obligations) if ob.rule_id == "D28"] == [date(2026, 8, 1)]
+
+
+def test_every_table_the_rules_read_moves_the_work_on():
+    """A table read into the facts without a signal would leave worklists stale after a change."""
+    from hearth.casework.signals import _CHILD_OF
+    from hearth.records.facts import _tables
+
+    read = {model for _, model, _, _ in _tables()} | {m.Child, m.PathwayPlanReview}
+    assert read <= set(_CHILD_OF), read - set(_CHILD_OF)
