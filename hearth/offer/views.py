@@ -114,16 +114,21 @@ def start_link_view(request, token: str):
         return render(request, "offer/start_expired.html", {"council": council_get(),
                                                              "code_href": reverse("offer:start_code")}, status=404)
     form = SetPasswordForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = invites.invite_accept(invite=invite, password=form.cleaned_data["password"], now=now)
-        except ValidationError as error:
-            _password_errors(form, error)
-        else:
-            _sign_in_young_person(request, user)
-            return redirect("offer:me")
+    if request.method == "POST" and form.is_valid() and _accepted(request, form, invite, now=now):
+        return redirect("offer:me")
     return render(request, "offer/start.html", {"council": council_get(), "form": form,
                                                 "username": invite.user.username, "with_code": False})
+
+
+def _accepted(request, form, invite, *, now) -> bool:
+    """Set the chosen password and sign the young person in; False with the reason on the form."""
+    try:
+        user = invites.invite_accept(invite=invite, password=form.cleaned_data["password"], now=now)
+    except ValidationError as error:
+        _password_errors(form, error)
+        return False
+    _sign_in_young_person(request, user)
+    return True
 
 
 def _invite_from_code_form(form, *, now):
@@ -143,18 +148,11 @@ def _invite_from_code_form(form, *, now):
 def start_code_view(request):
     now = timezone.now()
     form = StartWithCodeForm(request.POST if request.method == "POST" else None)
-    username = None
     if request.method == "POST" and form.is_valid():
         invite = _invite_from_code_form(form, now=now)
-        if invite is not None:
-            try:
-                user = invites.invite_accept(invite=invite, password=form.cleaned_data["password"], now=now)
-            except ValidationError as error:
-                _password_errors(form, error)
-            else:
-                _sign_in_young_person(request, user)
-                return redirect("offer:me")
-    return render(request, "offer/start.html", {"council": council_get(), "form": form, "username": username,
+        if invite is not None and _accepted(request, form, invite, now=now):
+            return redirect("offer:me")
+    return render(request, "offer/start.html", {"council": council_get(), "form": form, "username": None,
                                                 "with_code": True})
 
 
