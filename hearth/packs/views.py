@@ -190,22 +190,23 @@ def pack_issue_view(request, pk: int):
     return redirect("packs:pack_draft", pk=pack.pk)
 
 
-@login_required
-def pack_version_view(request, pk: int, number: int):
+def _version(request, pk: int, number: int):
+    """An issued version of a pack this user may read, or 404."""
     _reader(request)
     version = version_get(_pack(request, pk), number)
     if version is None:
         raise Http404
-    return HttpResponse(version.html)
+    return version
+
+
+@login_required
+def pack_version_view(request, pk: int, number: int):
+    return HttpResponse(_version(request, pk, number).html)
 
 
 @login_required
 def pack_version_pdf_view(request, pk: int, number: int):
-    _reader(request)
-    version = version_get(_pack(request, pk), number)
-    if version is None:
-        raise Http404
-    return _pdf_response(bytes(version.pdf), f"pack-{pk}-v{number}.pdf")
+    return _pdf_response(bytes(_version(request, pk, number).pdf), f"pack-{pk}-v{number}.pdf")
 
 
 @login_required
