@@ -47,11 +47,6 @@ CHUNK = 2000
 RULES_FINGERPRINT = sha256(repr(RULES).encode()).hexdigest()[:8]
 
 
-def is_open(ob: Obligation) -> bool:
-    """What a worklist shows: open deadlines and duties, and breaches not yet put right."""
-    return ob.status is ObligationStatus.OPEN or (ob.kind is Kind.BREACH and ob.completed_on is None)
-
-
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -98,7 +93,7 @@ def open_obligations(children: QuerySet[Child], *, as_at: date, policy: Policy,
     pks = list(stale)
     for i in range(0, len(pks), CHUNK):
         worked_out = {
-            pk: sorted((ob for ob in obligations_for(facts, as_at, policy, since=as_at - LOOK_BACK) if is_open(ob)),
+            pk: sorted((ob for ob in obligations_for(facts, as_at, policy, since=as_at - LOOK_BACK) if ob.is_outstanding),
                        key=lambda ob: ob.legal_due)
             for pk, facts in facts_for(Child.objects.filter(pk__in=pks[i:i + CHUNK])).items()
         }

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from hearth.casework.open_work import is_open, open_obligations
+from hearth.casework.open_work import open_obligations
 from hearth.domain.calendar import duration_limit_last_day
 from hearth.domain.obligations import Obligation
 from hearth.domain.obligations.base import Kind
@@ -65,7 +65,7 @@ def work_items(children: QuerySet[Child], *, as_at: date, policy: Policy | None 
     # What young people asked for from their own pages (hearth.offer) joins the record's obligations.
     from_young_people: dict[int, list[Obligation]] = {}
     for pk, ob in young_person_obligations(children, as_at=as_at, policy=policy):
-        if is_open(ob):
+        if ob.is_outstanding:
             from_young_people.setdefault(pk, []).append(ob)
     # Only the allocations current on as_at, with worker and team in the same query.
     allocations = Allocation.objects.filter(start__lte=as_at).filter(Q(end__isnull=True) | Q(end__gt=as_at))

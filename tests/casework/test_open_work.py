@@ -7,7 +7,7 @@ import pytest
 from django.db import transaction
 
 from hearth.casework.models import StoredWork
-from hearth.casework.open_work import _store, dump, is_open, load, open_obligations, record_changed
+from hearth.casework.open_work import _store, dump, load, open_obligations, record_changed
 from hearth.domain.obligations import obligations_for
 from hearth.domain.policy import Policy
 from hearth.records import models as m
@@ -40,7 +40,7 @@ def test_the_stored_work_is_what_the_rules_give(jay):
     policy, key = policy_and_key_on(AS_AT)
     stored = load(StoredWork.objects.get(child=jay).obligations)
     facts = facts_for(m.Child.objects.filter(pk=jay.pk))[jay.pk]
-    expected = [ob for ob in obligations_for(facts, AS_AT, policy, since=date(2026, 9, 23)) if is_open(ob)]
+    expected = [ob for ob in obligations_for(facts, AS_AT, policy, since=date(2026, 9, 23)) if ob.is_outstanding]
     assert sorted(stored) == sorted(expected)
     # Read again with nothing changed: one query, no facts read.
     from django.db import connection

@@ -132,6 +132,11 @@ class Obligation(NamedTuple):
     def is_overdue(self) -> bool:
         return self.status is ObligationStatus.OPEN and self.days_overdue > 0
 
+    @property
+    def is_outstanding(self) -> bool:
+        """Still to act on: open, or a breach not yet put right (what a worklist shows)."""
+        return self.status is ObligationStatus.OPEN or (self.kind is Kind.BREACH and self.completed_on is None)
+
 
 def judge(
     legal_due: date, completed_on: date | None, closes_on: date | None, as_of: date
