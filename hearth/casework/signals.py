@@ -14,7 +14,7 @@ from hearth.records import models as m
 # Every model the duty rules read (hearth.records.facts), with the way to its child.
 _CHILD_OF = {
     m.Child: lambda row: row.pk,
-    m.PathwayPlanReview: lambda row: m.PathwayPlan.objects.values_list("child_id", flat=True).get(pk=row.plan_id),
+    m.PathwayPlanReview: lambda row: row.plan.child_id,  # the services pass the plan, so no query
     **{model: lambda row: row.child_id for model in (
         m.Episode, m.Review, m.Contact, m.NeedsAssessment, m.PathwayPlan, m.Allocation, m.Accommodation,
         m.StayingPut, m.SupportRequest, m.MissingEpisode, m.DutyRecord)},
